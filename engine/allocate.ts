@@ -1,0 +1,66 @@
+import { canonicalDataset, canonicalJson, sha256Hex } from './canonical';
+import { buildContext, newRunState, type PersonState } from './context';
+import { checkFairness } from './fairness';
+import { schoolReports, summarize } from './report';
+import { administrativeRound } from './rounds/administrative';
+import { crossSchoolRound } from './rounds/cross-school';
+import { inSchoolRound } from './rounds/in-school';
+import { preRound } from './rounds/pre-round';
+import { DEFAULT_RULES } from './rules';
+import type { AllocationResult, Dataset, EngineWarning, Placement, Rules } from './types';
+import { ENGINE_VERSION } from './version';
+
+/**
+ * Runs a county's three rounds (SPEC §3) and returns every person's outcome with its explanation, the
+ * per-school report, the summary, the fairness audit and the input/output hashes. A pure function of
+ * (dataset, rules, engine version): row order does not matter and the same input gives the same bytes.
+ *
+ * @example
+ * const result = allocate(dataset);
+ * result.summary.inSchool; // e.g. 3147 on the 阳城 2020 fixture
+ */
+export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): AllocationResult {
+  const canon = canonicalDataset(dataset);
+  const inputHash = sha256Hex(canonicalJson({ dataset: canon, rules }));
+  const ctx = buildContext(canon, rules);
+  const state = newRunState(canon);
+  const warnings: EngineWarning[] = [];
+
+  preRound(ctx, state, warnings);
+  const round1Lists = inSchoolRound(ctx, state);
+  const round2Lists = crossSchoolRound(ctx, state, warnings);
+  administrativeRound(ctx, state);
+
+  const placements = state.people.map(toPlacement);
+  const body = {
+    engineVersion: ENGINE_VERSION,
+    inputHash,
+    rules,
+    summary: summarize(ctx, placements),
+    placements,
+    schools: schoolReports(ctx, state, placements),
+    round1Lists,
+    round2Lists,
+    fairness: checkFairness(canon, rules, placements),
+    warnings,
+  };
+  return { ...body, outputHash: sha256Hex(canonicalJson(body)) };
+}
+
+function toPlacement(p: PersonState): Placement {
+  return {
+    staffId: p.staff.id,
+    name: p.staff.name,
+    outcome: p.outcome ?? 'standby',
+    schoolCode: p.schoolCode,
+    subject: p.subject,
+    round: p.round,
+    fromSchoolCode: p.staff.schoolCode,
+    exemptReason: p.exemptReason,
+    round1: p.round1,
+    round2: p.round2,
+    choiceRank: p.choiceRank,
+    distanceKm: p.distanceKm,
+    explanation: p.steps.join('; '),
+  };
+}

@@ -1,0 +1,183 @@
+import { priorityComparator } from './priority';
+import type { Dataset, EnvyPair, Fairness, Placement, Rules, Staff, Stage } from './types';
+
+/**
+ * The fairness audit of a finished run, re-derived from the dataset, the rules and the placements alone.
+ * It deliberately shares no code with the rounds (only the priority order, which *is* the rule): its own
+ * post table, its own certificate check, its own reading of the choices. A bug in the allocation then shows
+ * up here as a violation instead of being repeated.
+ */
+export function checkFairness(dataset: Dataset, rules: Rules, placements: readonly Placement[]): Fairness {
+  const k = (school: string, subject: string) => `${school}\u0001${subject}`;
+  const schools = new Map(dataset.schools.map((s) => [s.code, s]));
+  const staff = new Map(dataset.staff.map((s) => [s.id, s]));
+  const posts = new Map<string, number>();
+  const reserved = new Map<string, number>();
+  for (const p of dataset.posts) {
+    if (schools.get(p.schoolCode)?.status !== 'open') continue;
+    posts.set(k(p.schoolCode, p.subject), p.posts);
+    reserved.set(k(p.schoolCode, p.subject), p.reserved);
+  }
+  const shortlists = new Map<string, Map<string, number>>();
+  for (const a of dataset.applications) {
+    const m = shortlists.get(a.schoolCode) ?? new Map<string, number>();
+    m.set(a.staffId, a.score);
+    shortlists.set(a.schoolCode, m);
+  }
+
+  // Seats taken, by round, and direct hires, per school-subject.
+  const taken = new Map<string, { direct: number; r1: number; r2: Staff[]; r3: number }>();
+  const seat = (key: string) => {
+    const t = taken.get(key) ?? { direct: 0, r1: 0, r2: [], r3: 0 };
+    taken.set(key, t);
+    return t;
+  };
+  let eligibilityViolations = 0;
+  for (const p of placements) {
+    const s = staff.get(p.staffId);
+    if (s === undefined || !placementIsEligible(p, s, rules, schools, posts, shortlists))
+      eligibilityViolations++;
+    if (s === undefined || p.schoolCode === null || p.subject === null) continue;
+    const t = seat(k(p.schoolCode, p.subject));
+    if (p.round === 1 && p.exemptReason !== null) t.direct++;
+    else if (p.round === 1) t.r1++;
+    else if (p.round === 2) t.r2.push(s);
+    else t.r3++;
+  }
+
+  let capacityViolations = 0;
+  let exemptOverflow = 0;
+  let unfilledPosts = 0;
+  const leftAfterRound2 = new Map<string, number>();
+  for (const [key, t] of taken) {
+    const n = posts.get(key) ?? 0;
+    exemptOverflow += Math.max(0, t.direct - n);
+    capacityViolations += Math.max(0, t.r1 - Math.max(0, n - (reserved.get(key) ?? 0) - t.direct));
+    capacityViolations += Math.max(0, t.direct + t.r1 + t.r2.length + t.r3 - Math.max(n, t.direct));
+  }
+  for (const [key, n] of posts) {
+    const t = taken.get(key);
+    const used = t === undefined ? 0 : t.direct + t.r1 + t.r2.length + t.r3;
+    unfilledPosts += Math.max(0, n - used);
+    leftAfterRound2.set(key, Math.max(0, n - (t === undefined ? 0 : t.direct + t.r1 + t.r2.length)));
+  }
+
+  // Justified envy and waste among everyone who took part in round 2.
+  const serial = rules.crossSchool.mechanism === 'serial_dictatorship';
+  const comparators = new Map<string, (a: Staff, b: Staff) => number>();
+  const compareAt = (school: string) => {
+    let c = comparators.get(school);
+    if (c === undefined) {
+      const list = serial ? undefined : shortlists.get(school);
+      c = priorityComparator(rules.tieBreak, (s) => list?.get(s.id) ?? s.score);
+      comparators.set(school, c);
+    }
+    return c;
+  };
+  const envyPairs: EnvyPair[] = [];
+  const choiceRanks: number[] = [];
+  for (const p of placements) {
+    const s = staff.get(p.staffId);
+    if (s === undefined || p.outcome === 'resigned' || p.round === 1 || s.barred !== null) continue;
+    const wanted = acceptableChoices(s, rules, schools, posts, shortlists);
+    const got = p.round === 2 && p.schoolCode !== null ? wanted.indexOf(p.schoolCode) : -1;
+    if (got >= 0) choiceRanks[got] = (choiceRanks[got] ?? 0) + 1;
+    for (const school of got >= 0 ? wanted.slice(0, got) : wanted) {
+      const key = k(school, s.subject);
+      if ((leftAfterRound2.get(key) ?? 0) > 0) {
+        envyPairs.push({ staffId: s.id, schoolCode: school, subject: s.subject, displacedBy: null });
+        continue;
+      }
+      const compare = compareAt(school);
+      const worse = (taken.get(key)?.r2 ?? []).filter((b) => compare(s, b) < 0).sort(compare);
+      const last = worse[worse.length - 1];
+      if (last !== undefined) {
+        envyPairs.push({ staffId: s.id, schoolCode: school, subject: s.subject, displacedBy: last.id });
+      }
+    }
+  }
+  return {
+    justifiedEnvy: envyPairs.filter((e) => e.displacedBy !== null).length,
+    wastefulness: envyPairs.filter((e) => e.displacedBy === null).length,
+    capacityViolations,
+    eligibilityViolations,
+    unfilledPosts,
+    exemptOverflow,
+    choiceRanks: Array.from(choiceRanks, (n) => n ?? 0),
+    envyPairs,
+  };
+}
+
+/** Which certificate may hold a post at which school stage, spelled out as a table on purpose. */
+const COVERS: Record<Stage, readonly Stage[]> = {
+  high: ['high', 'middle', 'primary'],
+  middle: ['middle', 'primary'],
+  primary: ['primary'],
+  kindergarten: ['kindergarten'],
+};
+const LEVEL: Record<Stage, number> = { primary: 1, middle: 2, high: 3, kindergarten: 0 };
+
+type Schools = ReadonlyMap<string, Dataset['schools'][number]>;
+
+function acceptableChoices(
+  s: Staff,
+  rules: Rules,
+  schools: Schools,
+  posts: ReadonlyMap<string, number>,
+  shortlists: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): string[] {
+  const own = schools.get(s.schoolCode);
+  const out: string[] = [];
+  for (const code of s.choices.slice(0, rules.crossSchool.maxChoices)) {
+    const school = schools.get(code);
+    if (school === undefined || code === s.schoolCode || out.includes(code)) continue;
+    if (!posts.has(`${code}\u0001${s.subject}`) || !COVERS[s.certStage].includes(school.stage)) continue;
+    const up = own !== undefined && LEVEL[own.stage] > 0 && LEVEL[school.stage] > LEVEL[own.stage];
+    if (rules.crossSchool.noUpwardMoves && up) continue;
+    const list = shortlists.get(code);
+    if (list !== undefined && !list.has(s.id)) continue;
+    out.push(code);
+  }
+  return out;
+}
+
+function placementIsEligible(
+  p: Placement,
+  s: Staff,
+  rules: Rules,
+  schools: Schools,
+  posts: ReadonlyMap<string, number>,
+  shortlists: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): boolean {
+  if (s.resigned) return p.outcome === 'resigned' && p.schoolCode === null;
+  if (s.barred !== null) return p.outcome === 'standby' && p.schoolCode === null;
+  if (p.outcome === 'resigned') return false;
+  if (p.outcome === 'standby') return p.schoolCode === null && p.round === null;
+  const school = p.schoolCode === null ? undefined : schools.get(p.schoolCode);
+  if (school === undefined || school.status !== 'open' || p.subject === null) return false;
+  if (!COVERS[s.certStage].includes(school.stage)) return false;
+  const hasPost = posts.has(`${school.code}\u0001${p.subject}`);
+  switch (p.outcome) {
+    case 'in_school':
+      return (
+        p.round === 1 &&
+        school.code === s.schoolCode &&
+        p.subject === s.subject &&
+        (hasPost || p.exemptReason !== null)
+      );
+    case 'cross_school':
+      return (
+        p.round === 2 &&
+        p.subject === s.subject &&
+        hasPost &&
+        acceptableChoices(s, rules, schools, posts, shortlists).includes(school.code)
+      );
+    case 'administrative':
+      return (
+        p.round === 3 &&
+        s.acceptsAdjustment &&
+        hasPost &&
+        (p.subject === s.subject || rules.administrative.allowCrossSubject)
+      );
+  }
+}

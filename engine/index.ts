@@ -1,0 +1,8 @@
+/** The allocation engine's public surface: pure functions and the domain's types. */
+export { allocate } from './allocate';
+export { canonicalInput, canonicalJson, sha256Hex } from './canonical';
+export { certCovers, isNearRetirement } from './eligibility';
+export { checkFairness } from './fairness';
+export { DEFAULT_RULES, type PartialRules, withDefaults } from './rules';
+export * from './types';
+export { ENGINE_VERSION } from './version';

@@ -1,0 +1,94 @@
+import { compareStrings } from './canonical';
+import { type Context, postKey, type RunState } from './context';
+import { type OutcomeCounts, type Placement, type SchoolReport, STAGES, type Summary } from './types';
+
+function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
+  const c = {
+    total: placements.length,
+    inSchool: 0,
+    crossSchool: 0,
+    administrative: 0,
+    resigned: 0,
+    standby: 0,
+  };
+  for (const p of placements) {
+    if (p.outcome === 'in_school') c.inSchool++;
+    else if (p.outcome === 'cross_school') c.crossSchool++;
+    else if (p.outcome === 'administrative') c.administrative++;
+    else if (p.outcome === 'resigned') c.resigned++;
+    else c.standby++;
+  }
+  return c;
+}
+
+/** The report's table: counts by outcome, county-wide and by the stage of each person's own school. */
+export function summarize(ctx: Context, placements: readonly Placement[]): Summary {
+  const byStage = STAGES.map((stage) => ({
+    stage,
+    ...countOutcomes(placements.filter((p) => ctx.schools.get(p.fromSchoolCode)?.stage === stage)),
+  }));
+  return { ...countOutcomes(placements), byStage };
+}
+
+/** Per school: posts, what each round filled, what is left, and who moved out and in. */
+export function schoolReports(
+  ctx: Context,
+  state: RunState,
+  placements: readonly Placement[],
+): SchoolReport[] {
+  const moved = new Map<string, { out: number; in: number }>();
+  const tally = (code: string) => {
+    const m = moved.get(code) ?? { out: 0, in: 0 };
+    moved.set(code, m);
+    return m;
+  };
+  for (const p of placements) {
+    if (p.schoolCode === null || p.schoolCode === p.fromSchoolCode) continue;
+    tally(p.fromSchoolCode).out++;
+    tally(p.schoolCode).in++;
+  }
+  // Direct hires may sit where no post row exists (reported overflow): list those subjects too.
+  const subjectsBySchool = new Map<string, Set<string>>();
+  const addSubject = (schoolCode: string, subject: string) => {
+    const set = subjectsBySchool.get(schoolCode) ?? new Set<string>();
+    set.add(subject);
+    subjectsBySchool.set(schoolCode, set);
+  };
+  for (const post of ctx.posts.values()) addSubject(post.schoolCode, post.subject);
+  for (const p of placements)
+    if (p.schoolCode !== null && p.subject !== null) addSubject(p.schoolCode, p.subject);
+
+  return ctx.dataset.schools.map((school) => {
+    const subjects = [...(subjectsBySchool.get(school.code) ?? [])].sort(compareStrings).map((subject) => {
+      const key = postKey(school.code, subject);
+      const posts = ctx.posts.get(key)?.posts ?? 0;
+      const [r1, r2, r3] = state.filled.get(key) ?? [0, 0, 0];
+      return {
+        subject,
+        posts,
+        reserved: ctx.posts.get(key)?.reserved ?? 0,
+        exempt: state.exempt.get(key) ?? 0,
+        round1: r1,
+        round2: r2,
+        round3: r3,
+        vacancies: Math.max(0, posts - r1 - r2 - r3),
+      };
+    });
+    const sum = (f: (s: (typeof subjects)[number]) => number) => subjects.reduce((n, s) => n + f(s), 0);
+    return {
+      schoolCode: school.code,
+      name: school.name,
+      stage: school.stage,
+      township: school.township,
+      status: school.status,
+      posts: sum((s) => s.posts),
+      round1: sum((s) => s.round1),
+      round2: sum((s) => s.round2),
+      round3: sum((s) => s.round3),
+      vacancies: sum((s) => s.vacancies),
+      staffOut: moved.get(school.code)?.out ?? 0,
+      staffIn: moved.get(school.code)?.in ?? 0,
+      subjects,
+    };
+  });
+}

@@ -1,0 +1,134 @@
+import {
+  type Context,
+  fmtScore,
+  type PersonState,
+  place,
+  postKey,
+  type RunState,
+  schoolName,
+  vacanciesLeft,
+} from '../context';
+import { deferredAcceptance } from '../matching/deferred-acceptance';
+import { serialDictatorship } from '../matching/serial-dictatorship';
+import { priorityComparator } from '../priority';
+import type { EngineWarning, Round2List, Staff } from '../types';
+import { validChoices } from './choices';
+
+/**
+ * Round 2 (跨校竞聘): everyone still without a post applies with their valid choices to the posts left
+ * after round 1 (reserved posts included). A "hospital" is one school's posts in the applicant's subject.
+ * Deferred acceptance ranks applicants by the school's own applications score where it has one;
+ * serial dictatorship lets people choose in county-wide priority order, school scores playing no part.
+ */
+export function crossSchoolRound(ctx: Context, state: RunState, warnings: EngineWarning[]): Round2List[] {
+  const applicants = state.people.filter((p) => p.outcome === null);
+  const choices = new Map<string, string[]>();
+  const byId = new Map<string, PersonState>();
+  const applied = new Map<string, PersonState[]>();
+  for (const person of applicants) {
+    byId.set(person.staff.id, person);
+    const keys = validChoices(ctx, person, warnings).map((code) => postKey(code, person.staff.subject));
+    choices.set(person.staff.id, keys);
+    for (const key of keys) {
+      const list = applied.get(key);
+      if (list === undefined) applied.set(key, [person]);
+      else list.push(person);
+    }
+  }
+
+  const serial = ctx.rules.crossSchool.mechanism === 'serial_dictatorship';
+  const schoolScore = (schoolCode: string) => (s: Staff) =>
+    serial ? s.score : (ctx.applications.get(schoolCode)?.get(s.id) ?? s.score);
+
+  const capacity = new Map<string, number>();
+  const rank = new Map<string, Map<string, number>>();
+  const ranked = new Map<string, PersonState[]>();
+  for (const [key, post] of ctx.posts) {
+    capacity.set(key, vacanciesLeft(ctx, state, key));
+    const compare = priorityComparator(ctx.rules.tieBreak, schoolScore(post.schoolCode));
+    const list = [...(applied.get(key) ?? [])].sort((a, b) => compare(a.staff, b.staff));
+    ranked.set(key, list);
+    rank.set(key, new Map(list.map((p, i) => [p.staff.id, i])));
+  }
+
+  let matching: Map<string, string>;
+  if (serial) {
+    const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
+    const order = [...applicants].sort((a, b) => compare(a.staff, b.staff)).map((p) => p.staff.id);
+    matching = serialDictatorship(order, choices, capacity, (h, a) => rank.get(h)?.has(a) === true);
+  } else {
+    matching = deferredAcceptance({ prefs: choices, capacity, rank });
+  }
+
+  for (const [staffId, key] of matching) {
+    const post = ctx.posts.get(key)!;
+    place(state, byId.get(staffId)!, 'cross_school', post.schoolCode, post.subject, 2);
+  }
+  for (const person of applicants)
+    describe(ctx, person, choices.get(person.staff.id) ?? [], ranked, rank, capacity);
+
+  const lists: Round2List[] = [];
+  for (const [key, list] of ranked) {
+    const post = ctx.posts.get(key)!;
+    const vacancies = capacity.get(key) ?? 0;
+    if (list.length === 0 && vacancies === 0) continue;
+    const score = schoolScore(post.schoolCode);
+    lists.push({
+      schoolCode: post.schoolCode,
+      subject: post.subject,
+      vacancies,
+      applicants: list.map((p, i) => ({
+        staffId: p.staff.id,
+        name: p.staff.name,
+        rank: i + 1,
+        score: score(p.staff),
+        choiceRank: (choices.get(p.staff.id) ?? []).indexOf(key) + 1,
+        admitted: p.round === 2 && p.schoolCode === post.schoolCode,
+      })),
+    });
+  }
+  return lists;
+}
+
+/** Writes the round-2 line of a person's explanation and their standing. */
+function describe(
+  ctx: Context,
+  person: PersonState,
+  keys: readonly string[],
+  ranked: ReadonlyMap<string, readonly PersonState[]>,
+  rank: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  capacity: ReadonlyMap<string, number>,
+): void {
+  const standing = (key: string) => {
+    const post = ctx.posts.get(key)!;
+    const position = (rank.get(key)?.get(person.staff.id) ?? 0) + 1;
+    return {
+      schoolCode: post.schoolCode,
+      subject: post.subject,
+      rank: position,
+      of: ranked.get(key)?.length ?? 0,
+    };
+  };
+  const label = (key: string) => {
+    const st = standing(key);
+    return `${schoolName(ctx, st.schoolCode)} (rank ${st.rank} of ${st.of} for ${capacity.get(key) ?? 0} vacancies)`;
+  };
+  if (keys.length === 0) {
+    person.steps.push('round 2: no valid choice (志愿) → round 3');
+    return;
+  }
+  if (person.round === 2) {
+    const key = postKey(person.schoolCode!, person.subject!);
+    const k = keys.indexOf(key) + 1;
+    person.round2 = standing(key);
+    person.choiceRank = k;
+    const before = keys.slice(0, k - 1).map(label);
+    const missed = before.length > 0 ? `; full with higher-ranked applicants: ${before.join(', ')}` : '';
+    person.steps.push(
+      `round 2: choice ${k} ${label(key)}, score ${fmtScore(person.staff.score)} → hired (跨校竞聘)${missed}`,
+    );
+    return;
+  }
+  person.round2 = standing(keys[0]!);
+  person.steps.push(`round 2: not admitted by any valid choice: ${keys.map(label).join(', ')} → round 3`);
+}
