@@ -50,7 +50,8 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 export function parseCount(raw: string): Parsed<number> {
   const text = asciiFold(raw);
   const expected = 'expected a whole number ≥ 0';
-  if (!/^\+?\d+$/.test(text)) return bad(`"${raw}" is not a whole number ≥ 0; ${expected}`);
+  if (/^-\d+$/.test(text)) return bad(`${raw} is negative; ${expected}`);
+  if (!/^\+?\d+$/.test(text)) return bad(`"${raw}" is not a whole number; ${expected}`);
   const value = Number(text);
   if (!Number.isSafeInteger(value)) return bad(`"${raw}" is too large; ${expected}`);
   return ok(value);

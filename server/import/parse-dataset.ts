@@ -59,7 +59,7 @@ export async function parseNamedDataset(
   crossCheck(csv);
   const rules = loadRules(files.rules, names.rules, issues);
 
-  if (issues.length > 0 || rules === null) return { ok: false, issues };
+  if (issues.length > 0 || rules === null) return { ok: false, issues: inReadingOrder(issues, names) };
   const dataset: Dataset = {
     schools: values(csv.schools),
     posts: values(csv.posts),
@@ -103,4 +103,20 @@ function loadRules(
     encoding: decoded.encoding,
   };
   return { rules: parsed.rules, file };
+}
+
+/**
+ * Cross-file checks run after every file is read, so their issues arrive late; a clerk fixing files top
+ * to bottom wants them by file, then line (whole-file problems first). The sort is stable, so issues of
+ * one cell keep their column order.
+ */
+function inReadingOrder(
+  issues: readonly DatasetIssue[],
+  names: Readonly<Record<DatasetFileKind, string>>,
+): DatasetIssue[] {
+  const fileRank = (file: string) => {
+    const rank = DATASET_FILES.findIndex((kind) => names[kind] === file);
+    return rank === -1 ? DATASET_FILES.length : rank;
+  };
+  return [...issues].sort((a, b) => fileRank(a.file) - fileRank(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }

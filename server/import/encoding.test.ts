@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDataset, readDatasetDir } from './index';
+import { BASE, bytes, files } from './testdata/inline';
+
+const testdata = join(import.meta.dirname, 'testdata');
+
+describe('encodings are detected, never asked', () => {
+  it('reads a GBK file with Chinese headers and CRLF exactly as its UTF-8 twin', async () => {
+    // testdata/gbk was made from testdata/utf8 with `iconv -f UTF-8 -t GBK` and CRLF line ends.
+    const utf8 = await readDatasetDir(join(testdata, 'utf8'));
+    const gbk = await readDatasetDir(join(testdata, 'gbk'));
+    expect(utf8.ok).toBe(true);
+    expect(gbk.ok).toBe(true);
+    if (!utf8.ok || !gbk.ok) return;
+    expect(gbk.dataset).toEqual(utf8.dataset);
+    expect(JSON.stringify(gbk.dataset)).toBe(JSON.stringify(utf8.dataset));
+    expect(gbk.files.map((f) => f.encoding)).toEqual(Array(5).fill('gb18030'));
+    expect(utf8.files.map((f) => f.encoding)).toEqual(Array(5).fill('utf-8'));
+    expect(gbk.dataset.staff[2]).toMatchObject({
+      id: 'T003',
+      name: '李娜',
+      subject: '语文',
+      title: 'second',
+    });
+  });
+
+  it('strips a UTF-8 BOM, so the first header still matches', async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(BASE.schools)]);
+    const plain = await parseDataset(files());
+    const withBom = await parseDataset(files({ schools: bom }));
+    expect(withBom.ok).toBe(true);
+    if (!withBom.ok || !plain.ok) return;
+    expect(withBom.dataset).toEqual(plain.dataset);
+    expect(withBom.files[0]).toMatchObject({ kind: 'schools', encoding: 'utf-8-bom' });
+  });
+
+  it('hashes the bytes as uploaded', async () => {
+    const raw = await readFile(join(testdata, 'gbk', 'staff.csv'));
+    const result = await readDatasetDir(join(testdata, 'gbk'));
+    expect(result.ok && result.files.find((f) => f.kind === 'staff')?.sha256).toBe(
+      createHash('sha256').update(raw).digest('hex'),
+    );
+  });
+
+  it('rejects binary content (NUL bytes), e.g. an .xlsx renamed to .csv', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
+    expect(await parseDataset(files({ staff: zip }))).toEqual({
+      ok: false,
+      issues: [
+        {
+          file: 'staff.csv',
+          line: null,
+          column: null,
+          message:
+            'file contains a binary control character (U+0003); expected a CSV text file, not a spreadsheet or other binary file',
+        },
+      ],
+    });
+  });
+
+  it('rejects bytes that are neither UTF-8 nor GB18030', async () => {
+    // 0xFF never occurs in UTF-8 nor in GB18030.
+    const broken = new Uint8Array([
+      ...bytes('school_code,name,stage,township\nS01,'),
+      0xff,
+      0xff,
+      ...bytes(',high,x\n'),
+    ]);
+    expect(await parseDataset(files({ schools: broken }))).toEqual({
+      ok: false,
+      issues: [
+        {
+          file: 'schools.csv',
+          line: null,
+          column: null,
+          message: 'file is neither UTF-8 nor GBK/GB18030 text; save it as CSV from Excel/WPS',
+        },
+      ],
+    });
+  });
+
+  it('rejects UTF-16 ("Unicode text") with a hint', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00]);
+    const result = await parseDataset(files({ posts: utf16 }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues[0]?.message).toMatch(/UTF-16/);
+  });
+});

@@ -1,0 +1,33 @@
+import type { DatasetFileKind } from '../types';
+
+/** UTF-8 bytes of CSV text written inline in a test. */
+export function bytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+/** The smallest valid dataset, English headers; tests replace one file to break it in one way. */
+export const BASE: Readonly<Record<'schools' | 'posts' | 'staff', string>> = {
+  schools: ['school_code,name,stage,township', 'S01,一中,high,凤城镇', 'S02,北留中学,middle,北留镇', ''].join(
+    '\n',
+  ),
+  posts: ['school_code,subject,posts,reserved', 'S01,语文,2,1', 'S02,数学,1,0', ''].join('\n'),
+  staff: [
+    'staff_id,name,gender,birth_date,school_code,subject,cert_stage,title,years_of_service,score',
+    'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5',
+    'T002,王芳,F,1990-11-23,S02,数学,middle,first,8,79',
+    '',
+  ].join('\n'),
+};
+
+/** The base dataset as bytes, with some files replaced (a string) or removed (null). */
+export function files(
+  overrides: Partial<Record<DatasetFileKind, string | Uint8Array | null>> = {},
+): Partial<Record<DatasetFileKind, Uint8Array>> {
+  const out: Partial<Record<DatasetFileKind, Uint8Array>> = {};
+  const all: Partial<Record<DatasetFileKind, string | Uint8Array | null>> = { ...BASE, ...overrides };
+  for (const [kind, content] of Object.entries(all) as [DatasetFileKind, string | Uint8Array | null][]) {
+    if (content === null) continue;
+    out[kind] = typeof content === 'string' ? bytes(content) : content;
+  }
+  return out;
+}
