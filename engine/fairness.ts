@@ -155,6 +155,9 @@ function placementIsEligible(
   if (p.outcome === 'standby') return p.schoolCode === null && p.round === null;
   const school = p.schoolCode === null ? undefined : schools.get(p.schoolCode);
   if (school === undefined || school.status !== 'open' || p.subject === null) return false;
+  const own = school.code === s.schoolCode && p.subject === s.subject && p.round === 1;
+  // A direct hire (直聘) keeps their own post whatever the posts or certificate rules say.
+  if (p.exemptReason !== null) return p.outcome === 'in_school' && own;
   if (!COVERS[s.certStage].includes(school.stage)) return false;
   const hasPost = posts.has(`${school.code}\u0001${p.subject}`);
   switch (p.outcome) {

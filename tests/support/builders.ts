@@ -2,7 +2,15 @@ import type { Application, Dataset, Post, School, Staff, Township } from '../../
 
 /** Small hand-made datasets: every field has a plain default so a test states only what it is about. */
 export function school(code: string, over: Partial<School> = {}): School {
-  return { code, name: `学校${code}`, stage: 'middle', township: '凤城镇', area: 'urban', status: 'open', ...over };
+  return {
+    code,
+    name: `学校${code}`,
+    stage: 'middle',
+    township: '凤城镇',
+    area: 'urban',
+    status: 'open',
+    ...over,
+  };
 }
 
 export function post(schoolCode: string, subject: string, posts: number, reserved = 0): Post {
