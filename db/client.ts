@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
 /** The drizzle handle; `$client` is the raw better-sqlite3 connection (pragmas, close, raw counts in tests). */
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** What repositories take: the database or a transaction on it (a transaction is a BaseSQLiteDatabase). */
+export type DbExecutor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 export const DEFAULT_DATABASE_PATH = 'data/yangcheng.sqlite';
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));

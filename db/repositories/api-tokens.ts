@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { DbExecutor } from '../client';
 import { type ApiTokenRow, apiTokens, type Role } from '../schema';
 
 export function hashToken(token: string): string {
@@ -9,7 +9,7 @@ export function hashToken(token: string): string {
 
 /** Creates a token and returns it in clear exactly once; only its hash is stored. */
 export function createApiToken(
-  db: Db,
+  db: DbExecutor,
   input: { role: Role; schoolCode: string | null; label?: string | null },
 ): { token: string; row: ApiTokenRow } {
   const token = `xg_${randomBytes(24).toString('base64url')}`;
@@ -28,7 +28,7 @@ export function createApiToken(
 }
 
 /** The live token with this clear text, or null. */
-export function findApiToken(db: Db, token: string): ApiTokenRow | null {
+export function findApiToken(db: DbExecutor, token: string): ApiTokenRow | null {
   return (
     db
       .select()

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, gt } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { DbExecutor } from '../client';
 import { type AuditLogRow, auditLog } from '../schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -34,7 +34,7 @@ export function entryHash(row: Omit<AuditLogRow, 'hash'>): string {
  * Appends one entry, chained to the last one. Call it inside the transaction of the write it records, so
  * the write and its record commit together (better-sqlite3 transactions are synchronous and serialised).
  */
-export function appendAudit(db: Db, input: AuditEntryInput): AuditLogRow {
+export function appendAudit(db: DbExecutor, input: AuditEntryInput): AuditLogRow {
   const last = db
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
@@ -56,7 +56,7 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditLogRow {
   return row;
 }
 
-export function listAudit(db: Db, options: { afterSeq?: number; limit: number }): AuditLogRow[] {
+export function listAudit(db: DbExecutor, options: { afterSeq?: number; limit: number }): AuditLogRow[] {
   return db
     .select()
     .from(auditLog)
@@ -76,7 +76,7 @@ export interface ChainVerification {
 }
 
 /** Walks the whole log and recomputes every link. */
-export function verifyAuditChain(db: Db): ChainVerification {
+export function verifyAuditChain(db: DbExecutor): ChainVerification {
   const rows = db.select().from(auditLog).orderBy(asc(auditLog.seq)).all();
   let prev = GENESIS_HASH;
   let expectedSeq = 1;

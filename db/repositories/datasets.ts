@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { DbExecutor } from '../client';
 import {
   type DatasetRow,
   datasetFiles,
@@ -31,7 +31,7 @@ const fileMetaColumns = {
 
 /** Inserts a dataset and its files; the caller wraps it in a transaction with its audit entry. */
 export function insertDataset(
-  db: Db,
+  db: DbExecutor,
   row: NewDatasetRow,
   files: readonly Omit<NewDatasetFileRow, 'datasetId'>[],
 ): DatasetMeta {
@@ -44,11 +44,11 @@ export function insertDataset(
   return inserted;
 }
 
-export function listDatasets(db: Db): DatasetMeta[] {
+export function listDatasets(db: DbExecutor): DatasetMeta[] {
   return db.select(metaColumns).from(datasets).orderBy(desc(datasets.id)).all();
 }
 
-export function getDataset(db: Db, id: number): (DatasetMeta & { files: DatasetFileMeta[] }) | null {
+export function getDataset(db: DbExecutor, id: number): (DatasetMeta & { files: DatasetFileMeta[] }) | null {
   const meta = db.select(metaColumns).from(datasets).where(eq(datasets.id, id)).get();
   if (!meta) return null;
   const files = db.select(fileMetaColumns).from(datasetFiles).where(eq(datasetFiles.datasetId, id)).all();
@@ -56,7 +56,10 @@ export function getDataset(db: Db, id: number): (DatasetMeta & { files: DatasetF
 }
 
 /** The parsed dataset and its rules as stored, for a run. */
-export function getDatasetPayload(db: Db, id: number): { datasetJson: string; rulesJson: string } | null {
+export function getDatasetPayload(
+  db: DbExecutor,
+  id: number,
+): { datasetJson: string; rulesJson: string } | null {
   return (
     db
       .select({ datasetJson: datasets.datasetJson, rulesJson: datasets.rulesJson })

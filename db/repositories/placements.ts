@@ -1,5 +1,5 @@
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { DbExecutor } from '../client';
 import { type PlacementRow, placements } from '../schema';
 
 export interface PlacementFilter {
@@ -11,7 +11,7 @@ export interface PlacementFilter {
 }
 
 /** A run's placements in staff-id order, filtered through the indexes on (run, school|outcome). */
-export function queryPlacements(db: Db, runId: number, filter: PlacementFilter = {}): PlacementRow[] {
+export function queryPlacements(db: DbExecutor, runId: number, filter: PlacementFilter = {}): PlacementRow[] {
   const conditions: SQL[] = [eq(placements.runId, runId)];
   if (filter.schoolCode !== undefined) conditions.push(eq(placements.schoolCode, filter.schoolCode));
   if (filter.outcome !== undefined) conditions.push(eq(placements.outcome, filter.outcome));
@@ -30,7 +30,7 @@ export function queryPlacements(db: Db, runId: number, filter: PlacementFilter =
     .all();
 }
 
-export function getPlacement(db: Db, runId: number, staffId: string): PlacementRow | null {
+export function getPlacement(db: DbExecutor, runId: number, staffId: string): PlacementRow | null {
   return (
     db
       .select()

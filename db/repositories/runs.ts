@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { DbExecutor } from '../client';
 import { type NewPlacementRow, type NewRunRow, placements, type RunRow, runs } from '../schema';
 
 export type RunMeta = Omit<RunRow, 'inputJson' | 'resultJson'>;
@@ -21,7 +21,11 @@ const metaColumns = {
 const PLACEMENT_CHUNK = 500;
 
 /** Inserts a run and its placements; the caller wraps it in a transaction with its audit entry. */
-export function insertRun(db: Db, row: NewRunRow, rows: readonly Omit<NewPlacementRow, 'runId'>[]): RunMeta {
+export function insertRun(
+  db: DbExecutor,
+  row: NewRunRow,
+  rows: readonly Omit<NewPlacementRow, 'runId'>[],
+): RunMeta {
   const inserted = db.insert(runs).values(row).returning(metaColumns).get();
   for (let i = 0; i < rows.length; i += PLACEMENT_CHUNK) {
     db.insert(placements)
@@ -31,20 +35,20 @@ export function insertRun(db: Db, row: NewRunRow, rows: readonly Omit<NewPlaceme
   return inserted;
 }
 
-export function listRuns(db: Db): RunMeta[] {
+export function listRuns(db: DbExecutor): RunMeta[] {
   return db.select(metaColumns).from(runs).orderBy(desc(runs.id)).all();
 }
 
-export function getRun(db: Db, id: number): RunMeta | null {
+export function getRun(db: DbExecutor, id: number): RunMeta | null {
   return db.select(metaColumns).from(runs).where(eq(runs.id, id)).get() ?? null;
 }
 
-export function getRunResultJson(db: Db, id: number): string | null {
+export function getRunResultJson(db: DbExecutor, id: number): string | null {
   return (
     db.select({ resultJson: runs.resultJson }).from(runs).where(eq(runs.id, id)).get()?.resultJson ?? null
   );
 }
 
-export function getRunInputJson(db: Db, id: number): string | null {
+export function getRunInputJson(db: DbExecutor, id: number): string | null {
   return db.select({ inputJson: runs.inputJson }).from(runs).where(eq(runs.id, id)).get()?.inputJson ?? null;
 }

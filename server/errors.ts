@@ -1,0 +1,37 @@
+import createError from '@fastify/error';
+
+/**
+ * Every error the API answers with, made once so their codes stay stable: clients branch on `code`,
+ * never on the message.
+ */
+export const Unauthorized = createError(
+  'UNAUTHORIZED',
+  'A valid bearer token is required (Authorization: Bearer …)',
+  401,
+);
+export const Forbidden = createError('FORBIDDEN', '%s', 403);
+export const DatasetNotFound = createError('DATASET_NOT_FOUND', 'No dataset %s', 404);
+export const RunNotFound = createError('RUN_NOT_FOUND', 'No run %s', 404);
+export const SchoolNotFound = createError('SCHOOL_NOT_FOUND', 'School %s is not in run %s', 404);
+export const StaffNotFound = createError('STAFF_NOT_FOUND', 'Staff member %s is not in run %s', 404);
+export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'No route %s %s', 404);
+export const NotMultipart = createError('NOT_MULTIPART', 'Upload the files as multipart/form-data', 415);
+export const PayloadTooLarge = createError('PAYLOAD_TOO_LARGE', '%s', 413);
+export const BadRequest = createError('BAD_REQUEST', '%s', 400);
+
+/** Rejections that carry a list of {file, line, column, message} problems. */
+export const DatasetInvalid = createError(
+  'DATASET_INVALID',
+  'The dataset has %s problem(s); nothing was stored',
+  400,
+);
+export const RulesInvalid = createError('RULES_INVALID', 'The rules have %s problem(s)', 400);
+
+export interface IssueCarrier {
+  issues: { file: string; line: number | null; column: string | null; message: string }[];
+}
+
+/** Builds a DATASET_INVALID / RULES_INVALID error with its issues attached for the error handler. */
+export function withIssues<E extends Error>(error: E, issues: IssueCarrier['issues']): E & IssueCarrier {
+  return Object.assign(error, { issues });
+}

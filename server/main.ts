@@ -1,0 +1,48 @@
+import { closeDatabase, openDatabase } from '../db';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+/**
+ * The process: configuration, logging, timeouts, graceful shutdown, listen. Everything else is the app
+ * (server/app.ts), which tests build without a socket.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = openDatabase(config.DATABASE_PATH);
+  const app = await buildApp({
+    db,
+    logger: {
+      level: config.LOG_LEVEL,
+      // Tokens must never reach the log.
+      redact: ['req.headers.authorization'],
+    },
+    server: { connectionTimeout: 60_000, keepAliveTimeout: 5_000, requestTimeout: 120_000 },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then close SQLite (which checkpoints the WAL).
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      closeDatabase(db);
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getPlacement, type PlacementRow, queryPlacements } from '../../db';
+import type { Outcome } from '../../engine/types';
+import { SchoolNotFound, StaffNotFound } from '../errors';
+import { assertSchoolAccess, schoolScope } from '../plugins/auth';
+import { IdParam, RunIdParams, readErrors } from '../schemas/common';
+import { CandidatesSchema, ExplanationSchema, PlacementListSchema, PlacementsQuery } from '../schemas/views';
+import { type SchoolCandidates, schoolCandidates } from '../services/candidates';
+import { publicityCsv } from '../services/publicity-csv';
+import { type RouteDeps, requireRun } from './deps';
+
+function toJson(row: PlacementRow) {
+  const { id: _id, runId: _run, ...rest } = row;
+  return { ...rest, outcome: rest.outcome as Outcome };
+}
+
+export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results }) => {
+  app.get(
+    '/api/runs/:id/placements',
+    {
+      config: { roles: ['hr', 'principal', 'auditor'] },
+      schema: {
+        tags: ['runs'],
+        summary: 'Placements of a run; ?format=csv gives the 公示 list (UTF-8 BOM, Chinese headers)',
+        params: RunIdParams,
+        querystring: PlacementsQuery,
+        produces: ['application/json', 'text/csv'],
+        response: {
+          200: {
+            description: 'The placements, in staff-id order',
+            content: {
+              'application/json': { schema: PlacementListSchema },
+              'text/csv': { schema: z.string() },
+            },
+          },
+          ...readErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const run = requireRun(db, request.params.id);
+      const { school, outcome, format } = request.query;
+      if (school !== undefined) assertSchoolAccess(request, school);
+      const scope = schoolScope(request);
+      const rows = queryPlacements(db, run.id, {
+        ...(school !== undefined && { schoolCode: school }),
+        ...(outcome !== undefined && { outcome }),
+        ...(scope !== undefined && school === undefined && { concerningSchool: scope }),
+      });
+      if (format === 'csv') {
+        const name = `run-${run.id}${school === undefined ? '' : `-${school}`}-placements.csv`;
+        // A string with a non-JSON content type goes out as is (no serializer); the BOM is part of the text.
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`)
+          .send(publicityCsv(rows));
+      }
+      return reply
+        .type('application/json')
+        .send({ runId: run.id, count: rows.length, placements: rows.map(toJson) });
+    },
+  );
+
+  app.get(
+    '/api/runs/:id/schools/:code/candidates',
+    {
+      config: { roles: ['hr', 'principal', 'auditor'] },
+      schema: {
+        tags: ['runs'],
+        summary:
+          'A school’s lists: round-1 ranking with cut-off per subject, round-2 applicants, who left and arrived',
+        params: z.object({ id: IdParam, code: z.string().min(1) }),
+        response: { 200: CandidatesSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const { id, code } = request.params;
+      assertSchoolAccess(request, code);
+      requireRun(db, id);
+      const view = results.view<SchoolCandidates | null>(id, `candidates:${code}`, (r) =>
+        schoolCandidates(r, code),
+      );
+      if (!view) throw new SchoolNotFound(code, id);
+      return { runId: id, ...view };
+    },
+  );
+
+  app.get(
+    '/api/runs/:id/staff/:staffId/explanation',
+    {
+      config: { roles: ['hr', 'principal', 'auditor'] },
+      schema: {
+        tags: ['runs'],
+        summary: 'Why one person landed where they did',
+        params: z.object({ id: IdParam, staffId: z.string().min(1) }),
+        response: { 200: ExplanationSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const { id, staffId } = request.params;
+      requireRun(db, id);
+      const row = getPlacement(db, id, staffId);
+      if (!row) throw new StaffNotFound(staffId, id);
+      const scope = schoolScope(request);
+      if (scope !== undefined && row.schoolCode !== scope) assertSchoolAccess(request, row.fromSchoolCode);
+      const placement = results.get(id)?.placements.find((p) => p.staffId === staffId);
+      if (!placement) throw new Error(`placement ${staffId} missing from run ${id}'s result`);
+      return { runId: id, placement, schoolName: row.schoolName, fromSchoolName: row.fromSchoolName };
+    },
+  );
+};

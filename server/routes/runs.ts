@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listRuns } from '../../db';
+import type { AllocationResult, Summary } from '../../engine/types';
+import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
+import { schoolScope } from '../plugins/auth';
+import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
+import {
+  CreateRunBody,
+  DiffSchema,
+  ReplaySchema,
+  RunCreatedSchema,
+  RunDetailSchema,
+  RunListItemSchema,
+} from '../schemas/runs';
+import { diffRuns } from '../services/diff';
+import { createRun, replayRun } from '../services/runs';
+import { type RouteDeps, requireRun } from './deps';
+
+/** A principal's copy of a run: their school's report, warnings and envy pairs only. */
+function scoped(result: AllocationResult, school: string | undefined) {
+  const { schools, warnings, fairness } = result;
+  if (school === undefined) return { schools, warnings, fairness };
+  return {
+    schools: schools.filter((s) => s.schoolCode === school),
+    warnings: warnings.filter((w) => w.schoolCode === school),
+    fairness: { ...fairness, envyPairs: fairness.envyPairs.filter((e) => e.schoolCode === school) },
+  };
+}
+
+export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results }) => {
+  app.post(
+    '/api/runs',
+    {
+      config: { roles: ['hr'] },
+      schema: {
+        tags: ['runs'],
+        summary: 'Run the allocation on a stored dataset; the run is stored, immutable',
+        body: CreateRunBody,
+        response: { 201: RunCreatedSchema, 400: ErrorSchema, ...authErrors, 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { datasetId, rules } = request.body;
+      const outcome = createRun(db, datasetId, rules, request.actor);
+      if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
+      if (!outcome.ok) {
+        const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];
+        throw withIssues(new RulesInvalid(issues.length), issues);
+      }
+      const { run, result } = outcome;
+      results.remember(run.id, result);
+      return reply.code(201).send({
+        id: run.id,
+        datasetId: run.datasetId,
+        createdAt: run.createdAt,
+        createdBy: run.createdBy,
+        engineVersion: run.engineVersion,
+        inputHash: run.inputHash,
+        outputHash: run.outputHash,
+        summary: result.summary,
+        fairness: result.fairness,
+      });
+    },
+  );
+
+  app.get(
+    '/api/runs',
+    {
+      config: { roles: ['hr', 'principal', 'auditor'] },
+      schema: {
+        tags: ['runs'],
+        summary: 'List runs, newest first',
+        response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
+      },
+    },
+    async () => ({
+      runs: listRuns(db).map(({ summaryJson, fairnessJson: _f, rulesJson: _r, ...meta }) => ({
+        ...meta,
+        summary: JSON.parse(summaryJson) as Summary,
+      })),
+    }),
+  );
+
+  app.get(
+    '/api/runs/:id',
+    {
+      config: { roles: ['hr', 'principal', 'auditor'] },
+      schema: {
+        tags: ['runs'],
+        summary: 'One run: rules, summary, fairness, per-school report, warnings',
+        params: RunIdParams,
+        response: { 200: RunDetailSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const { summaryJson: _s, fairnessJson: _f, rulesJson: _r, ...meta } = requireRun(db, request.params.id);
+      const result = results.get(meta.id);
+      if (!result) throw new Error(`run ${meta.id} has no stored result`);
+      return {
+        ...meta,
+        rules: result.rules,
+        summary: result.summary,
+        ...scoped(result, schoolScope(request)),
+      };
+    },
+  );
+
+  app.post(
+    '/api/runs/:id/replay',
+    {
+      config: { roles: ['hr', 'auditor'] },
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute the run from its stored canonical input and compare hashes',
+        params: RunIdParams,
+        response: { 200: ReplaySchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const run = requireRun(db, request.params.id);
+      const replay = replayRun(db, run, request.actor);
+      if (!replay) throw new Error(`run ${run.id} has no stored input`);
+      return replay;
+    },
+  );
+
+  app.get(
+    '/api/runs/:id/diff/:otherId',
+    {
+      config: { roles: ['hr', 'auditor'] },
+      schema: {
+        tags: ['audit'],
+        summary: 'People whose outcome, school or round differ between two runs, and per-school changes',
+        params: z.object({ id: IdParam, otherId: IdParam }),
+        response: { 200: DiffSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const { id, otherId } = request.params;
+      const before = results.get(requireRun(db, id).id);
+      const after = results.get(requireRun(db, otherId).id);
+      if (!before || !after) throw new Error('a stored run has no result');
+      return { from: id, to: otherId, ...diffRuns(before, after) };
+    },
+  );
+};

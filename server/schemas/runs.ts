@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { MECHANISMS, TIE_BREAK_KEYS, WARNING_CODES } from '../../engine/types';
+import { list } from './common';
+import { FairnessSchema, OutcomeSchema, SchoolReportSchema, SummarySchema } from './engine-results';
+
+export const RulesSchema = z
+  .object({
+    asOf: z.string(),
+    retirementAge: z.object({ M: z.number(), F: z.number() }),
+    nearRetirementYears: z.number(),
+    crossSchool: z.object({
+      mechanism: z.enum(MECHANISMS),
+      maxChoices: z.number().int(),
+      noUpwardMoves: z.boolean(),
+    }),
+    administrative: z.object({ allowCrossSubject: z.boolean(), crossSubjectPenaltyKm: z.number() }),
+    tieBreak: list(z.enum(TIE_BREAK_KEYS)),
+  })
+  .meta({ id: 'Rules' });
+
+export const CreateRunBody = z.object({
+  datasetId: z.number().int().positive(),
+  rules: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe(
+      'Fields laid over the dataset’s own rules, e.g. { "crossSchool": { "mechanism": "serial_dictatorship" } }',
+    ),
+});
+
+const RunHeader = {
+  id: z.number().int(),
+  datasetId: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  engineVersion: z.string(),
+  inputHash: z.string(),
+  outputHash: z.string(),
+};
+
+export const RunCreatedSchema = z.object({ ...RunHeader, summary: SummarySchema, fairness: FairnessSchema });
+export const RunListItemSchema = z.object({ ...RunHeader, summary: SummarySchema });
+
+export const RunDetailSchema = z
+  .object({
+    ...RunHeader,
+    rules: RulesSchema,
+    summary: SummarySchema,
+    fairness: FairnessSchema,
+    schools: list(SchoolReportSchema).describe('A principal sees only their own school'),
+    warnings: list(
+      z.object({
+        code: z.enum(WARNING_CODES),
+        staffId: z.string().nullable(),
+        schoolCode: z.string().nullable(),
+        message: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Run' });
+
+export const ReplaySchema = z.object({
+  identical: z.boolean().describe('true when the replay gives the stored input and output hashes'),
+  engineVersion: z.string(),
+  replayEngineVersion: z.string(),
+  inputHash: z.string(),
+  replayInputHash: z.string(),
+  outputHash: z.string(),
+  replayOutputHash: z.string(),
+});
+
+const PersonState = z.object({
+  outcome: OutcomeSchema,
+  schoolCode: z.string().nullable(),
+  subject: z.string().nullable(),
+  round: z.number().int().nullable(),
+});
+const SchoolFigures = z.object({
+  posts: z.number().int(),
+  round1: z.number().int(),
+  round2: z.number().int(),
+  round3: z.number().int(),
+  vacancies: z.number().int(),
+  staffOut: z.number().int(),
+  staffIn: z.number().int(),
+});
+
+export const DiffSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  people: list(
+    z.object({
+      staffId: z.string(),
+      name: z.string(),
+      before: PersonState.nullable(),
+      after: PersonState.nullable(),
+    }),
+  ),
+  schools: list(
+    z.object({
+      schoolCode: z.string(),
+      name: z.string(),
+      before: SchoolFigures.nullable(),
+      after: SchoolFigures.nullable(),
+    }),
+  ),
+});

@@ -1,0 +1,63 @@
+import type { PlacementRow } from '../../db';
+
+const OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  in_school: '校内竞聘',
+  cross_school: '跨校竞聘',
+  administrative: '组织调剂',
+  resigned: '辞职',
+  standby: '待岗',
+};
+
+const HEADERS = [
+  '工号',
+  '姓名',
+  '原学校代码',
+  '原学校',
+  '聘用结果',
+  '聘用学校代码',
+  '聘用学校',
+  '任教学科',
+  '轮次',
+  '说明',
+];
+
+/** Excel opens a UTF-8 CSV as UTF-8 only when it starts with a byte-order mark. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A cell Excel/WPS would read as a formula (= + - @, or a leading tab/CR that hides one) is prefixed with a
+ * single quote, so a name like "=HYPERLINK(…)" is shown as text, never evaluated.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+function line(cells: readonly (string | number | null)[]): string {
+  return cells.map((c) => quote(neutralise(c === null ? '' : String(c)))).join(',');
+}
+
+/** The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe. */
+export function publicityCsv(rows: readonly PlacementRow[]): string {
+  const out = [line(HEADERS)];
+  for (const p of rows) {
+    out.push(
+      line([
+        p.staffId,
+        p.name,
+        p.fromSchoolCode,
+        p.fromSchoolName,
+        OUTCOME_LABELS[p.outcome] ?? p.outcome,
+        p.schoolCode,
+        p.schoolName,
+        p.subject,
+        p.round === null ? '' : `第${p.round}轮`,
+        p.explanation,
+      ]),
+    );
+  }
+  return `${UTF8_BOM}${out.join('\r\n')}\r\n`;
+}
