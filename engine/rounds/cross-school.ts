@@ -1,6 +1,5 @@
 import {
   type Context,
-  fmtScore,
   type PersonState,
   place,
   postKey,
@@ -111,8 +110,11 @@ function describe(
   };
   const label = (key: string) => {
     const st = standing(key);
-    return `${schoolName(ctx, st.schoolCode)} (rank ${st.rank} of ${st.of} for ${capacity.get(key) ?? 0} vacancies)`;
+    const n = capacity.get(key) ?? 0;
+    return `${schoolName(ctx, st.schoolCode)} (rank ${st.rank} of ${st.of} for ${n} ${n === 1 ? 'vacancy' : 'vacancies'})`;
   };
+  // The person's own 志愿 number, which is what they wrote on the form.
+  const wish = (key: string) => person.staff.choices.indexOf(ctx.posts.get(key)!.schoolCode) + 1;
   if (keys.length === 0) {
     person.steps.push('round 2: no valid choice (志愿) → round 3');
     return;
@@ -123,10 +125,9 @@ function describe(
     person.round2 = standing(key);
     person.choiceRank = k;
     const before = keys.slice(0, k - 1).map(label);
-    const missed = before.length > 0 ? `; full with higher-ranked applicants: ${before.join(', ')}` : '';
-    person.steps.push(
-      `round 2: choice ${k} ${label(key)}, score ${fmtScore(person.staff.score)} → hired (跨校竞聘)${missed}`,
-    );
+    const missed =
+      before.length > 0 ? `; earlier choices went to higher-ranked applicants: ${before.join(', ')}` : '';
+    person.steps.push(`round 2: 志愿${wish(key)} ${label(key)} → hired (跨校竞聘)${missed}`);
     return;
   }
   person.round2 = standing(keys[0]!);

@@ -51,7 +51,7 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     competitors.forEach((person, i) => {
       const rank = i + 1;
       person.round1 = { schoolCode: post.schoolCode, subject: post.subject, rank, of: competitors.length };
-      const where = `round 1: ${post.subject} at ${name}, rank ${rank} of ${competitors.length} for ${capacity} open post(s)`;
+      const where = `round 1: ${post.subject} at ${name}, rank ${rank} of ${competitors.length} for ${capacity} open ${capacity === 1 ? 'post' : 'posts'}`;
       if (rank <= capacity) {
         place(state, person, 'in_school', post.schoolCode, post.subject, 1);
         person.steps.push(`${where} → hired (校内竞聘)`);

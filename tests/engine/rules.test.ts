@@ -113,7 +113,7 @@ describe('round 1', () => {
     const list = r.round1Lists.find((l) => l.schoolCode === 'S1')!;
     expect(list).toMatchObject({ posts: 3, reserved: 1, exempt: 1, capacity: 1, cutoff: 90 });
     expect(r.who.get('B')!.explanation).toContain(
-      'rank 2 of 2 for 1 open post(s), cut-off 90.00 > 85.00 → round 2',
+      'rank 2 of 2 for 1 open post, cut-off 90.00 > 85.00 → round 2',
     );
   });
 

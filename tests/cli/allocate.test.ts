@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { AllocationResult } from '../../engine';
+import { percentages } from '../../server/report/summary-table';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURE = join(ROOT, 'fixtures/yangcheng-2020');
+const SELECTION = join(ROOT, 'fixtures/school-selection');
+const run = promisify(execFile);
+
+async function allocateCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['server/cli/allocate.ts', ...args],
+      {
+        cwd: ROOT,
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The dataset folder copied with the data rows of every CSV in reverse order (headers stay first). */
+function reversedCopy(dir: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'reversed-'));
+  cpSync(dir, out, { recursive: true });
+  for (const name of ['schools.csv', 'posts.csv', 'staff.csv', 'townships.csv']) {
+    const [header, ...rows] = readFileSync(join(dir, name), 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '');
+    writeFileSync(join(out, name), [header, ...rows.reverse()].join('\n'));
+  }
+  return out;
+}
+
+describe('npm run allocate', () => {
+  it('prints the report table with the county report percentages', async () => {
+    const { code, stdout } = await allocateCli(FIXTURE);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/校内竞聘 in-school\s+3,147\s+90\.3%/);
+    expect(stdout).toMatch(/跨校竞聘 cross-school\s+198\s+5\.7%/);
+    expect(stdout).toMatch(/组织调剂 administrative\s+137\s+3\.9%/);
+    expect(stdout).toMatch(/辞职 resigned\s+5\s+0\.1%/);
+    expect(stdout).toMatch(/待岗 standby\s+0\s+0\.0%/);
+  });
+
+  it('--json gives the full result: fair, and the same outputHash twice and with rows in another order', async () => {
+    const [first, second, reversed] = await Promise.all([
+      allocateCli(FIXTURE, '--json'),
+      allocateCli(FIXTURE, '--json'),
+      allocateCli(reversedCopy(FIXTURE), '--json'),
+    ]);
+    const r = JSON.parse(first.stdout) as AllocationResult;
+    expect(r.summary).toMatchObject({
+      total: 3487,
+      inSchool: 3147,
+      crossSchool: 198,
+      administrative: 137,
+      resigned: 5,
+      standby: 0,
+    });
+    expect(r.fairness).toMatchObject({ justifiedEnvy: 0, capacityViolations: 0, eligibilityViolations: 0 });
+    expect(r.fairness.unfilledPosts).toBeGreaterThan(0);
+    expect(r.placements[0]).toEqual(
+      expect.objectContaining({
+        staffId: expect.any(String),
+        outcome: expect.any(String),
+        round: expect.anything(),
+        explanation: expect.any(String),
+      }),
+    );
+    expect(r.schools).toHaveLength(47);
+    expect(second.stdout).toBe(first.stdout);
+    expect((JSON.parse(reversed.stdout) as AllocationResult).outputHash).toBe(r.outputHash);
+  });
+
+  it('serial dictatorship gives the same placements on the fixture, where every school ranks by 综合得分', async () => {
+    const rules = join(mkdtempSync(join(tmpdir(), 'rules-')), 'rules.json');
+    writeFileSync(rules, JSON.stringify({ crossSchool: { mechanism: 'serial_dictatorship' } }));
+    const [da, sd] = await Promise.all([
+      allocateCli(FIXTURE, '--json'),
+      allocateCli(FIXTURE, '--rules', rules, '--json'),
+    ]);
+    const key = (r: AllocationResult) =>
+      r.placements.map((p) => [p.staffId, p.outcome, p.schoolCode, p.round]);
+    expect(key(JSON.parse(sd.stdout))).toEqual(key(JSON.parse(da.stdout)));
+  });
+
+  it('with applications.csv the two mechanisms differ, and both are fair by their own priorities', async () => {
+    const [da, sd] = await Promise.all([
+      allocateCli(SELECTION, '--json'),
+      allocateCli(SELECTION, '--rules', join(SELECTION, 'rules-serial.json'), '--json'),
+    ]);
+    const at = (out: string) =>
+      Object.fromEntries(
+        (JSON.parse(out) as AllocationResult).placements.map((p) => [p.staffId, p.schoolCode]),
+      );
+    // 一中 prefers 李秀英 (93) to 王建华 (81) by its own scores; serial dictatorship lets the higher 综合得分 choose first.
+    expect(at(da.stdout)).toEqual({ YC901: 'ZX03', YC902: 'ZX01', YC903: 'ZX02' });
+    expect(at(sd.stdout)).toEqual({ YC901: 'ZX01', YC902: 'ZX03', YC903: 'ZX02' });
+    for (const out of [da.stdout, sd.stdout])
+      expect((JSON.parse(out) as AllocationResult).fairness.justifiedEnvy).toBe(0);
+  });
+
+  it('rejects a bad dataset with every problem located, exit code 1', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'bad-'));
+    cpSync(SELECTION, bad, { recursive: true });
+    const staff = readFileSync(join(SELECTION, 'staff.csv'), 'utf8')
+      .replace('88.50', 'abc')
+      .replace('1990-01-20', '1990-13-40');
+    writeFileSync(join(bad, 'staff.csv'), staff);
+    const { code, stdout, stderr } = await allocateCli(bad);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/staff\.csv:2 \[综合得分\]/);
+    expect(stderr).toMatch(/staff\.csv:4 \[出生日期\]/);
+  });
+
+  it('bad usage exits 2 with the usage line', async () => {
+    const { code, stderr } = await allocateCli();
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage: npm run allocate');
+  });
+});
+
+describe('percentages', () => {
+  it('rounds by largest remainder so the table adds up to 100%', () => {
+    expect(percentages([3147, 198, 137, 5, 0])).toEqual(['90.3%', '5.7%', '3.9%', '0.1%', '0.0%']);
+    expect(percentages([1, 1, 1])).toEqual(['33.4%', '33.3%', '33.3%']);
+    expect(percentages([0, 0])).toEqual(['0.0%', '0.0%']);
+  });
+});
