@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, form, SMALL, type TestApp, uploadAndRun } from './helper';
+
+type Caller = 'hr' | 'principal' | 'auditor';
+interface Case {
+  readonly name: string;
+  readonly method?: 'GET' | 'POST';
+  readonly url: (ids: { datasetId: number; runId: number; otherRunId: number }) => string;
+  readonly body?: (ids: { datasetId: number }) => unknown;
+  /** Expected status per caller; the principal's token is bound to S01 (凤城中学). */
+  readonly expect: Record<Caller, number>;
+}
+
+const ALL_READ = { hr: 200, principal: 200, auditor: 200 };
+const NO_PRINCIPAL = { hr: 200, principal: 403, auditor: 200 };
+
+/** Every endpoint × role: hr does everything, the auditor reads and checks, the principal reads one school. */
+const MATRIX: readonly Case[] = [
+  {
+    name: 'upload a dataset',
+    method: 'POST',
+    url: () => '/api/datasets',
+    expect: { hr: 201, principal: 403, auditor: 403 },
+  },
+  { name: 'list datasets', url: () => '/api/datasets', expect: NO_PRINCIPAL },
+  { name: 'show a dataset', url: (i) => `/api/datasets/${i.datasetId}`, expect: NO_PRINCIPAL },
+  {
+    name: 'create a run',
+    method: 'POST',
+    url: () => '/api/runs',
+    body: (i) => ({ datasetId: i.datasetId }),
+    expect: { hr: 201, principal: 403, auditor: 403 },
+  },
+  { name: 'list runs', url: () => '/api/runs', expect: ALL_READ },
+  { name: 'show a run', url: (i) => `/api/runs/${i.runId}`, expect: ALL_READ },
+  { name: 'placements, county-wide', url: (i) => `/api/runs/${i.runId}/placements`, expect: ALL_READ },
+  {
+    name: 'placements of own school',
+    url: (i) => `/api/runs/${i.runId}/placements?school=S01`,
+    expect: ALL_READ,
+  },
+  {
+    name: 'placements of another school',
+    url: (i) => `/api/runs/${i.runId}/placements?school=S02`,
+    expect: NO_PRINCIPAL,
+  },
+  {
+    name: '公示 CSV of another school',
+    url: (i) => `/api/runs/${i.runId}/placements?school=S02&format=csv`,
+    expect: NO_PRINCIPAL,
+  },
+  {
+    name: 'candidates of own school',
+    url: (i) => `/api/runs/${i.runId}/schools/S01/candidates`,
+    expect: ALL_READ,
+  },
+  {
+    name: 'candidates of another school',
+    url: (i) => `/api/runs/${i.runId}/schools/S02/candidates`,
+    expect: NO_PRINCIPAL,
+  },
+  { name: 'explain own staff', url: (i) => `/api/runs/${i.runId}/staff/T001/explanation`, expect: ALL_READ },
+  {
+    name: 'explain own staff who left',
+    url: (i) => `/api/runs/${i.runId}/staff/T003/explanation`,
+    expect: ALL_READ,
+  },
+  {
+    name: 'explain another school’s staff',
+    url: (i) => `/api/runs/${i.runId}/staff/T010/explanation`,
+    expect: NO_PRINCIPAL,
+  },
+  { name: 'replay', method: 'POST', url: (i) => `/api/runs/${i.runId}/replay`, expect: NO_PRINCIPAL },
+  { name: 'diff', url: (i) => `/api/runs/${i.runId}/diff/${i.otherRunId}`, expect: NO_PRINCIPAL },
+  { name: 'audit log', url: () => '/api/audit-log', expect: NO_PRINCIPAL },
+  { name: 'audit chain verification', url: () => '/api/audit-log/verify', expect: NO_PRINCIPAL },
+];
+
+describe('role × endpoint matrix', () => {
+  let t: TestApp;
+  let ids: { datasetId: number; runId: number; otherRunId: number };
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const first = await uploadAndRun(t, SMALL());
+    const second = await uploadAndRun(t, SMALL());
+    ids = { datasetId: first.datasetId, runId: first.runId, otherRunId: second.runId };
+  });
+  afterAll(() => t.app.close());
+
+  const request = (c: Case, headers: Record<string, string>) =>
+    t.app.inject({
+      method: c.method ?? 'GET',
+      url: c.url(ids),
+      headers,
+      ...(c.url(ids) === '/api/datasets' && c.method === 'POST'
+        ? { payload: form(SMALL()) }
+        : c.body && { payload: c.body(ids) as Record<string, unknown> }),
+    });
+
+  const rows = MATRIX.flatMap((c) => (['hr', 'principal', 'auditor'] as const).map((role) => ({ c, role })));
+  it.each(rows.map(({ c, role }) => [c.name, role, c.expect[role], c] as const))(
+    '%s as %s → %i',
+    async (_n, role, status, c) => {
+      const res = await request(c, t.as[role]);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
+      if (status === 403) expect(res.json().code).toBe('FORBIDDEN');
+    },
+  );
+
+  it.each(MATRIX.map((c) => [c.name, c] as const))('%s without a valid token → 401', async (_n, c) => {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer xg_not-a-token' },
+      { authorization: 'Basic aHI6aHI=' },
+    ]) {
+      const res = await request(c, headers);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('narrows county-wide views to the principal’s school', async () => {
+    const run = (await t.app.inject({ url: `/api/runs/${ids.runId}`, headers: t.as.principal })).json();
+    expect(run.schools.map((s: { schoolCode: string }) => s.schoolCode)).toEqual(['S01']);
+    expect(run.summary.total).toBe(11);
+    const placements = (
+      await t.app.inject({ url: `/api/runs/${ids.runId}/placements`, headers: t.as.principal })
+    ).json();
+    for (const p of placements.placements) expect([p.schoolCode, p.fromSchoolCode]).toContain('S01');
+    expect(placements.count).toBe(4);
+  });
+});
