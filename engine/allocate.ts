@@ -1,4 +1,4 @@
-import { canonicalDataset, canonicalJson, sha256Hex } from './canonical';
+import { canonicalDataset, canonicalRules, sha256Hex, sortedJson } from './canonical';
 import { buildContext, newRunState, type PersonState } from './context';
 import { checkFairness } from './fairness';
 import { schoolReports, summarize } from './report';
@@ -21,7 +21,8 @@ import { ENGINE_VERSION } from './version';
  */
 export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): AllocationResult {
   const canon = canonicalDataset(dataset);
-  const inputHash = sha256Hex(canonicalJson({ dataset: canon, rules }));
+  rules = canonicalRules(rules);
+  const inputHash = sha256Hex(sortedJson({ dataset: canon, rules }));
   const ctx = buildContext(canon, rules);
   const state = newRunState(canon);
   const warnings: EngineWarning[] = [];
@@ -34,33 +35,33 @@ export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): Alloca
   const placements = state.people.map(toPlacement);
   const body = {
     engineVersion: ENGINE_VERSION,
+    fairness: checkFairness(canon, rules, placements),
     inputHash,
-    rules,
-    summary: summarize(ctx, placements),
     placements,
-    schools: schoolReports(ctx, state, placements),
     round1Lists,
     round2Lists,
-    fairness: checkFairness(canon, rules, placements),
+    rules,
+    schools: schoolReports(ctx, state, placements),
+    summary: summarize(ctx, placements),
     warnings,
   };
-  return { ...body, outputHash: sha256Hex(canonicalJson(body)) };
+  return { ...body, outputHash: sha256Hex(sortedJson(body)) };
 }
 
 function toPlacement(p: PersonState): Placement {
   return {
-    staffId: p.staff.id,
-    name: p.staff.name,
-    outcome: p.outcome ?? 'standby',
-    schoolCode: p.schoolCode,
-    subject: p.subject,
-    round: p.round,
-    fromSchoolCode: p.staff.schoolCode,
-    exemptReason: p.exemptReason,
-    round1: p.round1,
-    round2: p.round2,
     choiceRank: p.choiceRank,
     distanceKm: p.distanceKm,
+    exemptReason: p.exemptReason,
     explanation: p.steps.join('; '),
+    fromSchoolCode: p.staff.schoolCode,
+    name: p.staff.name,
+    outcome: p.outcome ?? 'standby',
+    round: p.round,
+    round1: p.round1,
+    round2: p.round2,
+    schoolCode: p.schoolCode,
+    staffId: p.staff.id,
+    subject: p.subject,
   };
 }

@@ -7,26 +7,55 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /**
- * JSON with object keys sorted at every depth, so equal values always give equal bytes.
+ * JSON with object keys sorted at every depth and no white space, so equal values always give equal bytes
+ * (the same bytes as Python's `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`,
+ * so an auditor can recompute a hash without this code). Written in one pass, without copying the value:
+ * it serialises every run's whole result, so it sits on the hot path.
  *
  * @example
  * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return emit(value);
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(compareStrings)) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+function emit(v: unknown): string {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (v === null) return 'null';
+      if (Array.isArray(v)) {
+        let out = '[';
+        for (let i = 0; i < v.length; i++)
+          out += (i > 0 ? ',' : '') + (v[i] === undefined ? 'null' : emit(v[i]));
+        return `${out}]`;
+      }
+      const obj = v as Record<string, unknown>;
+      const keys = Object.keys(obj);
+      if (!isSorted(keys)) keys.sort(compareStrings);
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const x = obj[key];
+        if (x === undefined || typeof x === 'function') continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${emit(x)}`;
+        first = false;
+      }
+      return `${out}}`;
     }
-    return out;
+    default:
+      return 'null';
   }
-  return value;
+}
+
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 export function sha256Hex(text: string): string {
@@ -34,35 +63,97 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * The dataset with every collection in a fixed order, so that row order in the files never matters.
+ * `JSON.stringify` for values the engine built itself, whose object keys are already in sorted order: the
+ * native serialiser is several times faster than {@link canonicalJson} on a county's result, and
+ * gives the same bytes. tests/engine/canonical.test.ts holds every result type to that promise.
+ */
+export function sortedJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+const by =
+  <T>(...keys: ((x: T) => string)[]) =>
+  (a: T, b: T): number => {
+    for (const key of keys) {
+      const c = compareStrings(key(a), key(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+
+/**
+ * The dataset with every collection in a fixed order and every record rebuilt with exactly its domain
+ * fields, keys sorted — so row order, extra properties or the loader's key order never reach a hash.
  * Choices keep their order: it is the person's preference.
  */
-export function canonicalDataset(dataset: Dataset): Dataset {
-  const by =
-    <T>(...keys: ((x: T) => string)[]) =>
-    (a: T, b: T): number => {
-      for (const key of keys) {
-        const c = compareStrings(key(a), key(b));
-        if (c !== 0) return c;
-      }
-      return 0;
-    };
+export function canonicalDataset(d: Dataset): Dataset {
   return {
-    schools: [...dataset.schools].sort(by((s) => s.code)),
-    posts: [...dataset.posts].sort(
-      by(
-        (p) => p.schoolCode,
-        (p) => p.subject,
+    applications: d.applications
+      .map((a) => ({ schoolCode: a.schoolCode, score: a.score, staffId: a.staffId }))
+      .sort(
+        by(
+          (a) => a.schoolCode,
+          (a) => a.staffId,
+        ),
       ),
-    ),
-    staff: [...dataset.staff].sort(by((s) => s.id)),
-    townships: [...dataset.townships].sort(by((t) => t.name)),
-    applications: [...dataset.applications].sort(
-      by(
-        (a) => a.schoolCode,
-        (a) => a.staffId,
+    posts: d.posts
+      .map((p) => ({ posts: p.posts, reserved: p.reserved, schoolCode: p.schoolCode, subject: p.subject }))
+      .sort(
+        by(
+          (p) => p.schoolCode,
+          (p) => p.subject,
+        ),
       ),
-    ),
+    schools: d.schools
+      .map((s) => ({
+        area: s.area,
+        code: s.code,
+        name: s.name,
+        stage: s.stage,
+        status: s.status,
+        township: s.township,
+      }))
+      .sort(by((s) => s.code)),
+    staff: d.staff
+      .map((s) => ({
+        acceptsAdjustment: s.acceptsAdjustment,
+        barred: s.barred,
+        birthDate: s.birthDate,
+        certStage: s.certStage,
+        choices: [...s.choices],
+        exemption: s.exemption,
+        gender: s.gender,
+        homeTownship: s.homeTownship,
+        id: s.id,
+        name: s.name,
+        resigned: s.resigned,
+        schoolCode: s.schoolCode,
+        score: s.score,
+        subject: s.subject,
+        title: s.title,
+        yearsOfService: s.yearsOfService,
+      }))
+      .sort(by((s) => s.id)),
+    townships: d.townships.map((t) => ({ lat: t.lat, lon: t.lon, name: t.name })).sort(by((t) => t.name)),
+  };
+}
+
+/** The rules with exactly their fields, keys sorted (see {@link canonicalDataset}). */
+export function canonicalRules(r: Rules): Rules {
+  return {
+    administrative: {
+      allowCrossSubject: r.administrative.allowCrossSubject,
+      crossSubjectPenaltyKm: r.administrative.crossSubjectPenaltyKm,
+    },
+    asOf: r.asOf,
+    crossSchool: {
+      maxChoices: r.crossSchool.maxChoices,
+      mechanism: r.crossSchool.mechanism,
+      noUpwardMoves: r.crossSchool.noUpwardMoves,
+    },
+    nearRetirementYears: r.nearRetirementYears,
+    retirementAge: { F: r.retirementAge.F, M: r.retirementAge.M },
+    tieBreak: [...r.tieBreak],
   };
 }
 
@@ -71,5 +162,5 @@ export function canonicalDataset(dataset: Dataset): Dataset {
  * `JSON.parse(canonicalInput(d, r))` replays to the identical result.
  */
 export function canonicalInput(dataset: Dataset, rules: Rules): string {
-  return canonicalJson({ dataset: canonicalDataset(dataset), rules });
+  return sortedJson({ dataset: canonicalDataset(dataset), rules: canonicalRules(rules) });
 }

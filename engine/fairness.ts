@@ -85,26 +85,26 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
     for (const school of got >= 0 ? wanted.slice(0, got) : wanted) {
       const key = k(school, s.subject);
       if ((leftAfterRound2.get(key) ?? 0) > 0) {
-        envyPairs.push({ staffId: s.id, schoolCode: school, subject: s.subject, displacedBy: null });
+        envyPairs.push({ displacedBy: null, schoolCode: school, staffId: s.id, subject: s.subject });
         continue;
       }
       const compare = compareAt(school);
       const worse = (taken.get(key)?.r2 ?? []).filter((b) => compare(s, b) < 0).sort(compare);
       const last = worse[worse.length - 1];
       if (last !== undefined) {
-        envyPairs.push({ staffId: s.id, schoolCode: school, subject: s.subject, displacedBy: last.id });
+        envyPairs.push({ displacedBy: last.id, schoolCode: school, staffId: s.id, subject: s.subject });
       }
     }
   }
   return {
-    justifiedEnvy: envyPairs.filter((e) => e.displacedBy !== null).length,
-    wastefulness: envyPairs.filter((e) => e.displacedBy === null).length,
     capacityViolations,
-    eligibilityViolations,
-    unfilledPosts,
-    exemptOverflow,
     choiceRanks: Array.from(choiceRanks, (n) => n ?? 0),
+    eligibilityViolations,
     envyPairs,
+    exemptOverflow,
+    justifiedEnvy: envyPairs.filter((e) => e.displacedBy !== null).length,
+    unfilledPosts,
+    wastefulness: envyPairs.filter((e) => e.displacedBy === null).length,
   };
 }
 

@@ -4,12 +4,12 @@ import { type OutcomeCounts, type Placement, type SchoolReport, STAGES, type Sum
 
 function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
   const c = {
-    total: placements.length,
-    inSchool: 0,
-    crossSchool: 0,
     administrative: 0,
+    crossSchool: 0,
+    inSchool: 0,
     resigned: 0,
     standby: 0,
+    total: placements.length,
   };
   for (const p of placements) {
     if (p.outcome === 'in_school') c.inSchool++;
@@ -23,11 +23,13 @@ function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
 
 /** The report's table: counts by outcome, county-wide and by the stage of each person's own school. */
 export function summarize(ctx: Context, placements: readonly Placement[]): Summary {
-  const byStage = STAGES.map((stage) => ({
-    stage,
-    ...countOutcomes(placements.filter((p) => ctx.schools.get(p.fromSchoolCode)?.stage === stage)),
-  }));
-  return { ...countOutcomes(placements), byStage };
+  const byStage = STAGES.map((stage) => {
+    const c = countOutcomes(placements.filter((p) => ctx.schools.get(p.fromSchoolCode)?.stage === stage));
+    const { administrative, crossSchool, inSchool, resigned, standby, total } = c;
+    return { administrative, crossSchool, inSchool, resigned, stage, standby, total };
+  });
+  const { administrative, crossSchool, inSchool, resigned, standby, total } = countOutcomes(placements);
+  return { administrative, byStage, crossSchool, inSchool, resigned, standby, total };
 }
 
 /** Per school: posts, what each round filled, what is left, and who moved out and in. */
@@ -64,31 +66,31 @@ export function schoolReports(
       const posts = ctx.posts.get(key)?.posts ?? 0;
       const [r1, r2, r3] = state.filled.get(key) ?? [0, 0, 0];
       return {
-        subject,
+        exempt: state.exempt.get(key) ?? 0,
         posts,
         reserved: ctx.posts.get(key)?.reserved ?? 0,
-        exempt: state.exempt.get(key) ?? 0,
         round1: r1,
         round2: r2,
         round3: r3,
+        subject,
         vacancies: Math.max(0, posts - r1 - r2 - r3),
       };
     });
     const sum = (f: (s: (typeof subjects)[number]) => number) => subjects.reduce((n, s) => n + f(s), 0);
     return {
-      schoolCode: school.code,
       name: school.name,
-      stage: school.stage,
-      township: school.township,
-      status: school.status,
       posts: sum((s) => s.posts),
       round1: sum((s) => s.round1),
       round2: sum((s) => s.round2),
       round3: sum((s) => s.round3),
-      vacancies: sum((s) => s.vacancies),
-      staffOut: moved.get(school.code)?.out ?? 0,
+      schoolCode: school.code,
       staffIn: moved.get(school.code)?.in ?? 0,
+      staffOut: moved.get(school.code)?.out ?? 0,
+      stage: school.stage,
+      status: school.status,
       subjects,
+      township: school.township,
+      vacancies: sum((s) => s.vacancies),
     };
   });
 }

@@ -19,9 +19,9 @@ export function validChoices(ctx: Context, person: PersonState, warnings: Engine
     else
       warnings.push({
         code: dropped[0],
-        staffId: s.id,
-        schoolCode: code,
         message: `${s.id} choice ${code}: ${dropped[1]}`,
+        schoolCode: code,
+        staffId: s.id,
       });
   });
   return valid;

@@ -73,17 +73,17 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
     if (list.length === 0 && vacancies === 0) continue;
     const score = schoolScore(post.schoolCode);
     lists.push({
-      schoolCode: post.schoolCode,
-      subject: post.subject,
-      vacancies,
       applicants: list.map((p, i) => ({
-        staffId: p.staff.id,
+        admitted: p.round === 2 && p.schoolCode === post.schoolCode,
+        choiceRank: (choices.get(p.staff.id) ?? []).indexOf(key) + 1,
         name: p.staff.name,
         rank: i + 1,
         score: score(p.staff),
-        choiceRank: (choices.get(p.staff.id) ?? []).indexOf(key) + 1,
-        admitted: p.round === 2 && p.schoolCode === post.schoolCode,
+        staffId: p.staff.id,
       })),
+      schoolCode: post.schoolCode,
+      subject: post.subject,
+      vacancies,
     });
   }
   return lists;
@@ -102,10 +102,10 @@ function describe(
     const post = ctx.posts.get(key)!;
     const position = (rank.get(key)?.get(person.staff.id) ?? 0) + 1;
     return {
+      of: ranked.get(key)?.length ?? 0,
+      rank: position,
       schoolCode: post.schoolCode,
       subject: post.subject,
-      rank: position,
-      of: ranked.get(key)?.length ?? 0,
     };
   };
   const label = (key: string) => {

@@ -50,7 +50,7 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     const name = schoolName(ctx, post.schoolCode);
     competitors.forEach((person, i) => {
       const rank = i + 1;
-      person.round1 = { schoolCode: post.schoolCode, subject: post.subject, rank, of: competitors.length };
+      person.round1 = { of: competitors.length, rank, schoolCode: post.schoolCode, subject: post.subject };
       const where = `round 1: ${post.subject} at ${name}, rank ${rank} of ${competitors.length} for ${capacity} open ${capacity === 1 ? 'post' : 'posts'}`;
       if (rank <= capacity) {
         place(state, person, 'in_school', post.schoolCode, post.subject, 1);
@@ -68,23 +68,23 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     });
     if (competitors.length > 0 || post.posts > 0) {
       lists.push({
-        schoolCode: post.schoolCode,
-        subject: post.subject,
-        posts: post.posts,
-        reserved: post.reserved,
-        exempt,
-        capacity,
-        cutoff,
         candidates: competitors.map((p, i) => ({
-          staffId: p.staff.id,
+          birthDate: p.staff.birthDate,
+          hired: i < capacity,
           name: p.staff.name,
           rank: i + 1,
           score: p.staff.score,
+          staffId: p.staff.id,
           title: p.staff.title,
           yearsOfService: p.staff.yearsOfService,
-          birthDate: p.staff.birthDate,
-          hired: i < capacity,
         })),
+        capacity,
+        cutoff,
+        exempt,
+        posts: post.posts,
+        reserved: post.reserved,
+        schoolCode: post.schoolCode,
+        subject: post.subject,
       });
     }
   }

@@ -38,9 +38,9 @@ export function preRound(ctx: Context, state: RunState, warnings: EngineWarning[
     if (ctx.schools.get(s.schoolCode)?.status !== 'open') {
       warnings.push({
         code: 'EXEMPT_AT_MERGING_SCHOOL',
-        staffId: s.id,
-        schoolCode: s.schoolCode,
         message: `${s.id} is exempt (${reason}) but ${schoolName(ctx, s.schoolCode)} is merging and offers no posts: goes to round 2`,
+        schoolCode: s.schoolCode,
+        staffId: s.id,
       });
       person.steps.push(`exempt (${reason}) but own school is merging (撤并) → round 2`);
       continue;
@@ -61,9 +61,9 @@ export function preRound(ctx: Context, state: RunState, warnings: EngineWarning[
     const [schoolCode, subject] = key.split('\u0001') as [string, string];
     warnings.push({
       code: 'EXEMPT_OVERFLOW',
-      staffId: null,
-      schoolCode,
       message: `${schoolName(ctx, schoolCode)} ${subject}: ${excess} direct hire(s) beyond its ${ctx.posts.get(key)?.posts ?? 0} post(s)`,
+      schoolCode,
+      staffId: null,
     });
   }
   return overflow;

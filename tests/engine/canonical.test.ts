@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allocate, canonicalInput, canonicalJson, withDefaults } from '../../engine';
+import { FIXTURE_SEED, generateCounty } from '../../fixtures/generator/county';
+import { arbitraryDataset } from '../support/arbitraries';
+
+/**
+ * The hashes are defined over canonical JSON (keys sorted, no white space). For speed the engine builds
+ * every object with its keys already in that order and lets the native serialiser write it; these tests
+ * hold every type of the result and of the input to that promise.
+ */
+describe('canonical JSON', () => {
+  it('sorts keys at every depth and writes no white space', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }], u: undefined })).toBe(
+      '{"a":[2,{"c":4,"d":3}],"b":1}',
+    );
+    expect(canonicalJson({ Z: 1, a: 2, _: 3 })).toBe('{"Z":1,"_":3,"a":2}');
+  });
+
+  it('the fixture result is already canonical, so its output hash is the hash of its canonical JSON', () => {
+    const { outputHash, ...body } = allocate(generateCounty({ seed: FIXTURE_SEED, scale: 1 }));
+    expect(JSON.stringify(body)).toBe(canonicalJson(body));
+    expect(outputHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('every random result and input is already canonical, whatever key order the input came in', () => {
+    fc.assert(
+      fc.property(arbitraryDataset({ applications: true }), (d) => {
+        const reordered = {
+          ...d,
+          staff: d.staff.map((s) => Object.fromEntries(Object.entries(s).reverse()) as typeof s),
+        };
+        const rules = withDefaults({ crossSchool: { mechanism: 'serial_dictatorship' } });
+        const { outputHash: _, ...body } = allocate(reordered, rules);
+        expect(JSON.stringify(body)).toBe(canonicalJson(body));
+        const input = canonicalInput(reordered, rules);
+        expect(input).toBe(canonicalJson(JSON.parse(input)));
+        expect(allocate(reordered, rules).inputHash).toBe(allocate(d, rules).inputHash);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a stored canonical input replays to the identical result', () => {
+    const d = generateCounty({ seed: FIXTURE_SEED, scale: 1 });
+    const first = allocate(d);
+    const stored = JSON.parse(canonicalInput(d, first.rules));
+    expect(allocate(stored.dataset, stored.rules).outputHash).toBe(first.outputHash);
+  });
+});
