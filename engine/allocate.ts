@@ -1,4 +1,4 @@
-import { canonicalDataset, canonicalRules, sha256Hex, sortedJson } from './canonical';
+import { canonicalDataset, canonicalRules, sha256Json } from './canonical';
 import { buildContext, newRunState, type PersonState } from './context';
 import { checkFairness } from './fairness';
 import { schoolReports, summarize } from './report';
@@ -22,7 +22,7 @@ import { ENGINE_VERSION } from './version';
 export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): AllocationResult {
   const canon = canonicalDataset(dataset);
   rules = canonicalRules(rules);
-  const inputHash = sha256Hex(sortedJson({ dataset: canon, rules }));
+  const inputHash = sha256Json({ dataset: canon, rules });
   const ctx = buildContext(canon, rules);
   const state = newRunState(canon);
   const warnings: EngineWarning[] = [];
@@ -45,7 +45,7 @@ export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): Alloca
     summary: summarize(ctx, placements),
     warnings,
   };
-  return { ...body, outputHash: sha256Hex(sortedJson(body)) };
+  return { ...body, outputHash: sha256Json(body) };
 }
 
 function toPlacement(p: PersonState): Placement {

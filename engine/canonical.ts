@@ -62,6 +62,43 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Array elements serialised per update: big enough to amortise the call, small enough to stay in cache. */
+const CHUNK = 512;
+
+/**
+ * SHA-256 of `JSON.stringify(value)` without ever holding that string: long arrays are written in chunks.
+ * A county 100 times 阳城's size has a result of a few hundred MB, and one string of that size costs more
+ * in memory and garbage collection than all three rounds. `value` must be canonical already
+ * (see {@link sortedJson}).
+ */
+export function sha256Json(value: unknown): string {
+  const hash = createHash('sha256');
+  const write = (v: unknown, depth: number): void => {
+    if (Array.isArray(v) && v.length > CHUNK) {
+      hash.update('[');
+      for (let i = 0; i < v.length; i += CHUNK) {
+        const part = JSON.stringify(v.slice(i, i + CHUNK));
+        hash.update(i === 0 ? part.slice(1, -1) : `,${part.slice(1, -1)}`);
+      }
+      hash.update(']');
+    } else if (depth < 3 && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      let first = true;
+      hash.update('{');
+      for (const [key, x] of Object.entries(v)) {
+        if (x === undefined || typeof x === 'function') continue;
+        hash.update(`${first ? '' : ','}${JSON.stringify(key)}:`);
+        write(x, depth + 1);
+        first = false;
+      }
+      hash.update('}');
+    } else {
+      hash.update(JSON.stringify(v) ?? 'null');
+    }
+  };
+  write(value, 0);
+  return hash.digest('hex');
+}
+
 /**
  * `JSON.stringify` for values the engine built itself, whose object keys are already in sorted order: the
  * native serialiser is several times faster than {@link canonicalJson} on a county's result, and

@@ -23,13 +23,19 @@ function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
 
 /** The report's table: counts by outcome, county-wide and by the stage of each person's own school. */
 export function summarize(ctx: Context, placements: readonly Placement[]): Summary {
-  const byStage = STAGES.map((stage) => {
-    const c = countOutcomes(placements.filter((p) => ctx.schools.get(p.fromSchoolCode)?.stage === stage));
-    const { administrative, crossSchool, inSchool, resigned, standby, total } = c;
+  const byStage = new Map(STAGES.map((stage) => [stage, [] as Placement[]]));
+  for (const p of placements) {
+    const stage = ctx.schools.get(p.fromSchoolCode)?.stage;
+    if (stage !== undefined) byStage.get(stage)!.push(p);
+  }
+  const stages = STAGES.map((stage) => {
+    const { administrative, crossSchool, inSchool, resigned, standby, total } = countOutcomes(
+      byStage.get(stage)!,
+    );
     return { administrative, crossSchool, inSchool, resigned, stage, standby, total };
   });
   const { administrative, crossSchool, inSchool, resigned, standby, total } = countOutcomes(placements);
-  return { administrative, byStage, crossSchool, inSchool, resigned, standby, total };
+  return { administrative, byStage: stages, crossSchool, inSchool, resigned, standby, total };
 }
 
 /** Per school: posts, what each round filled, what is left, and who moved out and in. */
