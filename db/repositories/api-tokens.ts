@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import { type ApiTokenRow, apiTokens, type Role } from '../schema';
 
@@ -27,13 +27,23 @@ export function createApiToken(
   return { token, row };
 }
 
+function prepareLookup(db: DbExecutor) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare();
+}
+
+/** Every API request looks its token up: the statement is prepared once per connection, not per request. */
+const lookups = new WeakMap<DbExecutor, ReturnType<typeof prepareLookup>>();
+
 /** The live token with this clear text, or null. */
 export function findApiToken(db: DbExecutor, token: string): ApiTokenRow | null {
-  return (
-    db
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
-      .get() ?? null
-  );
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareLookup(db);
+    lookups.set(db, lookup);
+  }
+  return lookup.get({ hash: hashToken(token) }) ?? null;
 }

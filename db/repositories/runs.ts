@@ -1,6 +1,8 @@
+import type Database from 'better-sqlite3';
 import { desc, eq } from 'drizzle-orm';
-import type { DbExecutor } from '../client';
-import { type NewPlacementRow, type NewRunRow, placements, type RunRow, runs } from '../schema';
+import type { Db, DbExecutor } from '../client';
+import type { NewPlacementRow, NewRunRow, RunRow } from '../schema';
+import { runs } from '../schema';
 
 export type RunMeta = Omit<RunRow, 'inputJson' | 'resultJson'>;
 
@@ -17,20 +19,43 @@ const metaColumns = {
   fairnessJson: runs.fairnessJson,
 };
 
-/** SQLite caps bound parameters per statement; 14 columns × 500 rows stays well under it. */
-const PLACEMENT_CHUNK = 500;
+const INSERT_PLACEMENT = `INSERT INTO placements (run_id, staff_id, name, outcome, school_code, school_name, subject,
+  round, from_school_code, from_school_name, choice_rank, distance_km, explanation)
+  VALUES (@runId, @staffId, @name, @outcome, @schoolCode, @schoolName, @subject, @round, @fromSchoolCode,
+  @fromSchoolName, @choiceRank, @distanceKm, @explanation)`;
+const insertStatements = new WeakMap<Database.Database, Database.Statement>();
 
-/** Inserts a run and its placements; the caller wraps it in a transaction with its audit entry. */
-export function insertRun(
-  db: DbExecutor,
-  row: NewRunRow,
-  rows: readonly Omit<NewPlacementRow, 'runId'>[],
-): RunMeta {
+/**
+ * Inserts a run and its placements. Call it inside the transaction that also records the audit entry.
+ *
+ * The placements go through one prepared statement on the raw connection rather than drizzle's multi-row
+ * insert: for a county's 3,500 rows that is several times faster, and on the same connection it joins the
+ * open transaction all the same.
+ */
+export function insertRun(db: Db, row: NewRunRow, rows: readonly Omit<NewPlacementRow, 'runId'>[]): RunMeta {
   const inserted = db.insert(runs).values(row).returning(metaColumns).get();
-  for (let i = 0; i < rows.length; i += PLACEMENT_CHUNK) {
-    db.insert(placements)
-      .values(rows.slice(i, i + PLACEMENT_CHUNK).map((p) => ({ ...p, runId: inserted.id })))
-      .run();
+  const client = db.$client;
+  let statement = insertStatements.get(client);
+  if (!statement) {
+    statement = client.prepare(INSERT_PLACEMENT);
+    insertStatements.set(client, statement);
+  }
+  for (const p of rows) {
+    statement.run({
+      runId: inserted.id,
+      staffId: p.staffId,
+      name: p.name,
+      outcome: p.outcome,
+      schoolCode: p.schoolCode ?? null,
+      schoolName: p.schoolName ?? null,
+      subject: p.subject ?? null,
+      round: p.round ?? null,
+      fromSchoolCode: p.fromSchoolCode,
+      fromSchoolName: p.fromSchoolName,
+      choiceRank: p.choiceRank ?? null,
+      distanceKm: p.distanceKm ?? null,
+      explanation: p.explanation,
+    });
   }
   return inserted;
 }

@@ -69,9 +69,11 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
   const result = allocate(stored.dataset, rules);
   const inputJson = canonicalInput(stored.dataset, rules);
   const rows = placementRows(stored.dataset, result);
-  const run = db.transaction((tx) => {
+  // Repositories run on `db` inside the transaction: better-sqlite3 transactions are per connection, and the
+  // placements insert needs the raw connection (see insertRun).
+  const run = db.transaction(() => {
     const meta = insertRun(
-      tx,
+      db,
       {
         datasetId,
         createdAt: new Date().toISOString(),
@@ -87,7 +89,7 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
       },
       rows,
     );
-    recordWrite(tx, actor, 'run.create', `run:${meta.id}`, {
+    recordWrite(db, actor, 'run.create', `run:${meta.id}`, {
       datasetId,
       engineVersion: result.engineVersion,
       inputHash: result.inputHash,
