@@ -3,7 +3,7 @@ import type { Dataset, Rules } from '../../engine/types';
 import { type DatasetFileKind, type DatasetIssue, parseDataset } from '../import';
 import { FILE_NAMES } from '../import/types';
 import type { Actor } from '../plugins/auth';
-import { recordWrite } from './audit';
+import { recordWrite, WRITE } from './audit';
 
 export interface DatasetCounts {
   schools: number;
@@ -83,7 +83,7 @@ export async function importDataset(
       files: fileRows.map(({ kind, fileName, sha256 }) => ({ kind, fileName, sha256 })),
     });
     return row;
-  });
+  }, WRITE);
   return { ok: true, id: meta.id, counts };
 }
 

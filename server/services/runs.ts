@@ -10,7 +10,7 @@ import { allocate, canonicalInput } from '../../engine';
 import type { AllocationResult, Dataset, Rules } from '../../engine/types';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
-import { recordWrite } from './audit';
+import { recordWrite, WRITE } from './audit';
 import { parseStoredDataset } from './datasets';
 
 export type CreateRunOutcome =
@@ -96,7 +96,7 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
       outputHash: result.outputHash,
     });
     return meta;
-  });
+  }, WRITE);
   return { ok: true, run, result };
 }
 
@@ -128,6 +128,6 @@ export function replayRun(db: Db, run: RunMeta, actor: Actor): Replay | null {
     outputHash: run.outputHash,
     replayOutputHash: again.outputHash,
   };
-  db.transaction((tx) => recordWrite(tx, actor, 'run.replay', `run:${run.id}`, replay));
+  db.transaction((tx) => recordWrite(tx, actor, 'run.replay', `run:${run.id}`, replay), WRITE);
   return replay;
 }

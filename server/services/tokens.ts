@@ -1,6 +1,6 @@
 import { createApiToken, type Db, ROLES, type Role } from '../../db';
 import type { Actor } from '../plugins/auth';
-import { recordWrite } from './audit';
+import { recordWrite, WRITE } from './audit';
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -28,5 +28,5 @@ export function issueToken(
       label: row.label,
     });
     return { token, id: row.id };
-  });
+  }, WRITE);
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { AllocationResult, Placement, SchoolReport } from '../../engine/types';
+import { diffRuns } from './diff';
+
+const person = (staffId: string, over: Partial<Placement> = {}): Placement => ({
+  staffId,
+  name: staffId,
+  outcome: 'in_school',
+  schoolCode: 'S1',
+  subject: '语文',
+  round: 1,
+  fromSchoolCode: 'S1',
+  exemptReason: null,
+  round1: null,
+  round2: null,
+  choiceRank: null,
+  distanceKm: null,
+  explanation: '',
+  ...over,
+});
+
+const school = (schoolCode: string, over: Partial<SchoolReport> = {}): SchoolReport => ({
+  schoolCode,
+  name: schoolCode,
+  stage: 'middle',
+  township: 't',
+  status: 'open',
+  posts: 2,
+  round1: 2,
+  round2: 0,
+  round3: 0,
+  vacancies: 0,
+  staffOut: 0,
+  staffIn: 0,
+  subjects: [],
+  ...over,
+});
+
+const run = (placements: Placement[], schools: SchoolReport[]) =>
+  ({ placements, schools }) as unknown as AllocationResult;
+
+describe('diffRuns', () => {
+  it('names people whose outcome, school or round changed, and people in one run only', () => {
+    const before = run([person('A'), person('B'), person('C'), person('D')], [school('S1')]);
+    const after = run(
+      [
+        person('A'),
+        person('B', { round: 3, outcome: 'administrative' }),
+        person('C', { schoolCode: 'S2', outcome: 'cross_school', round: 2 }),
+        person('E'),
+      ],
+      [school('S1', { round1: 1, round3: 1 })],
+    );
+    const diff = diffRuns(before, after);
+    expect(diff.people.map((p) => p.staffId)).toEqual(['B', 'C', 'D', 'E']);
+    expect(diff.people.find((p) => p.staffId === 'D')?.after).toBeNull();
+    expect(diff.people.find((p) => p.staffId === 'E')?.before).toBeNull();
+    expect(diff.schools).toEqual([
+      {
+        schoolCode: 'S1',
+        name: 'S1',
+        before: { posts: 2, round1: 2, round2: 0, round3: 0, vacancies: 0, staffOut: 0, staffIn: 0 },
+        after: { posts: 2, round1: 1, round2: 0, round3: 1, vacancies: 0, staffOut: 0, staffIn: 0 },
+      },
+    ]);
+  });
+
+  it('ignores an explanation or rank that changed while the placement did not', () => {
+    const before = run([person('A', { explanation: 'rank 2 of 3' })], []);
+    const after = run([person('A', { explanation: 'rank 1 of 3' })], []);
+    expect(diffRuns(before, after)).toEqual({ people: [], schools: [] });
+  });
+});
