@@ -34,7 +34,9 @@ describe('公示 CSV', () => {
     const text = publicityCsv([row({ name: '=HYPERLINK("http://x","点我")', explanation: 'a, b\nc' })]);
     expect(text.startsWith('\uFEFF工号,姓名,')).toBe(true);
     const [, line] = text.slice(1).split('\r\n');
-    expect(line).toBe(`T1,"'=HYPERLINK(""http://x"",""点我"")",S1,一中,校内竞聘,S1,一中,语文,第1轮,"a, b\nc"`);
+    expect(line).toBe(
+      `T1,"'=HYPERLINK(""http://x"",""点我"")",S1,一中,校内竞聘,S1,一中,语文,第1轮,"a, b\nc"`,
+    );
   });
 
   it('writes empty cells for people without a post', () => {
