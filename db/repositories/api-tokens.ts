@@ -47,3 +47,29 @@ export function findApiToken(db: DbExecutor, token: string): ApiTokenRow | null 
   }
   return lookup.get({ hash: hashToken(token) }) ?? null;
 }
+
+/** Every token ever issued, newest first, without hashes: what an administrator lists before revoking. */
+export function listApiTokens(db: DbExecutor): Omit<ApiTokenRow, 'tokenHash'>[] {
+  return db
+    .select({
+      id: apiTokens.id,
+      role: apiTokens.role,
+      schoolCode: apiTokens.schoolCode,
+      label: apiTokens.label,
+      createdAt: apiTokens.createdAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .orderBy(sql`${apiTokens.id} desc`)
+    .all();
+}
+
+/** Marks a live token revoked; returns false when there is no such live token. */
+export function revokeApiToken(db: DbExecutor, id: number, at: string): boolean {
+  const res = db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .run();
+  return res.changes > 0;
+}

@@ -1,4 +1,4 @@
-import { createApiToken, type Db, ROLES, type Role } from '../../db';
+import { createApiToken, type Db, ROLES, type Role, revokeApiToken } from '../../db';
 import type { Actor } from '../plugins/auth';
 import { recordWrite, WRITE } from './audit';
 
@@ -28,5 +28,17 @@ export function issueToken(
       label: row.label,
     });
     return { token, id: row.id };
+  }, WRITE);
+}
+
+/**
+ * Revokes a token at once (a principal who left, a leaked token); the revocation is audited. Returns false
+ * when no live token has this id.
+ */
+export function revokeToken(db: Db, id: number, actor: Actor): boolean {
+  return db.transaction((tx) => {
+    const revoked = revokeApiToken(tx, id, new Date().toISOString());
+    if (revoked) recordWrite(tx, actor, 'token.revoke', `token:${id}`, { id });
+    return revoked;
   }, WRITE);
 }

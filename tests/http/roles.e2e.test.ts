@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listApiTokens } from '../../db';
+import { CLI_ACTOR } from '../../server/plugins/auth';
+import { issueToken, revokeToken } from '../../server/services/tokens';
 import { buildTestApp, form, SMALL, type TestApp, uploadAndRun } from './helper';
 
 type Caller = 'hr' | 'principal' | 'auditor';
@@ -128,5 +131,23 @@ describe('role × endpoint matrix', () => {
     ).json();
     for (const p of placements.placements) expect([p.schoolCode, p.fromSchoolCode]).toContain('S01');
     expect(placements.count).toBe(4);
+  });
+});
+
+describe('token revocation', () => {
+  it('a revoked token is refused at once, and the revocation is audited', async () => {
+    const t = await buildTestApp();
+    const { token, id } = issueToken(t.db, { role: 'auditor' }, CLI_ACTOR);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: '/api/runs', headers })).statusCode).toBe(200);
+    expect(revokeToken(t.db, id, CLI_ACTOR)).toBe(true);
+    expect(revokeToken(t.db, id, CLI_ACTOR)).toBe(false);
+    expect((await t.app.inject({ url: '/api/runs', headers })).statusCode).toBe(401);
+    const listed = listApiTokens(t.db).find((row) => row.id === id);
+    expect(listed).toMatchObject({ role: 'auditor', revokedAt: expect.any(String) });
+    expect(listed).not.toHaveProperty('tokenHash');
+    const log = (await t.app.inject({ url: '/api/audit-log', headers: t.as.auditor })).json();
+    expect(log.entries.map((e: { action: string }) => e.action)).toContain('token.revoke');
+    await t.app.close();
   });
 });
