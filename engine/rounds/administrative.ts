@@ -2,7 +2,6 @@ import { type Context, type PersonState, place, type RunState, schoolName, vacan
 import { certCovers } from '../eligibility';
 import { townshipDistanceKm } from '../geo';
 import { MinCostFlow } from '../matching/min-cost-flow';
-import { priorityComparator } from '../priority';
 
 /** People who are interchangeable for round 3: same subject, certificate and home township. */
 interface PersonGroup {
@@ -30,7 +29,6 @@ interface SeatGroup {
  */
 export function administrativeRound(ctx: Context, state: RunState): void {
   const { allowCrossSubject, crossSubjectPenaltyKm } = ctx.rules.administrative;
-  const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const waiting: PersonState[] = [];
   for (const person of state.people) {
     if (person.outcome !== null) continue;
@@ -41,7 +39,7 @@ export function administrativeRound(ctx: Context, state: RunState): void {
       waiting.push(person);
     }
   }
-  waiting.sort((a, b) => compare(a.staff, b.staff));
+  waiting.sort(state.byPriority);
 
   const personGroups = new Map<string, PersonGroup>();
   for (const p of waiting) {
