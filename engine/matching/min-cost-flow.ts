@@ -16,6 +16,9 @@ export class MinCostFlow {
   private readonly cap: number[] = [];
   private readonly cost: number[] = [];
   private readonly initialCap: number[] = [];
+  private dist = new Float64Array(0);
+  private prevEdge = new Int32Array(0);
+  private readonly heap = new MinHeap();
 
   constructor(private readonly nodeCount: number) {
     this.head = new Array<number>(nodeCount).fill(-1);
@@ -35,11 +38,14 @@ export class MinCostFlow {
 
   run(source: number, sink: number): { flow: number; cost: number } {
     const n = this.nodeCount;
-    const potential = new Array<number>(n).fill(0);
+    const potential = new Float64Array(n);
+    this.dist = new Float64Array(n);
+    this.prevEdge = new Int32Array(n);
+    const { dist, prevEdge } = this;
     let flow = 0;
     let total = 0;
     for (;;) {
-      const { dist, prevEdge } = this.shortestPaths(source, potential);
+      this.shortestPaths(source, potential);
       if (dist[sink] === Number.POSITIVE_INFINITY) break;
       for (let v = 0; v < n; v++) if (dist[v]! < Number.POSITIVE_INFINITY) potential[v]! += dist[v]!;
       let push = Number.POSITIVE_INFINITY;
@@ -66,17 +72,21 @@ export class MinCostFlow {
     this.head[u] = id;
   }
 
-  private shortestPaths(
-    source: number,
-    potential: readonly number[],
-  ): { dist: number[]; prevEdge: number[] } {
-    const dist = new Array<number>(this.nodeCount).fill(Number.POSITIVE_INFINITY);
-    const prevEdge = new Array<number>(this.nodeCount).fill(-1);
+  /**
+   * Dijkstra on reduced costs into the reused `dist`/`prevEdge` buffers. Same relaxation order and heap
+   * tie-breaks as ever, so the same augmenting paths (and flows) come out; only the allocation is gone.
+   */
+  private shortestPaths(source: number, potential: Float64Array): void {
+    const dist = this.dist;
+    const prevEdge = this.prevEdge;
+    dist.fill(Number.POSITIVE_INFINITY);
+    prevEdge.fill(-1);
     dist[source] = 0;
-    const heap = new MinHeap();
+    const heap = this.heap;
     heap.push(0, source);
     while (heap.size > 0) {
-      const [d, u] = heap.pop();
+      const d = heap.topKey();
+      const u = heap.pop();
       if (d > dist[u]!) continue;
       for (let e = this.head[u]!; e !== -1; e = this.next[e]!) {
         if (this.cap[e]! <= 0) continue;
@@ -89,7 +99,6 @@ export class MinCostFlow {
         }
       }
     }
-    return { dist, prevEdge };
   }
 }
 
@@ -114,8 +123,13 @@ class MinHeap {
     }
   }
 
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0]!, this.nodes[0]!];
+  topKey(): number {
+    return this.keys[0]!;
+  }
+
+  /** Removes the smallest entry and returns its node (read its key first with {@link topKey}). */
+  pop(): number {
+    const top = this.nodes[0]!;
     const lastKey = this.keys.pop()!;
     const lastNode = this.nodes.pop()!;
     if (this.keys.length > 0) {
@@ -143,7 +157,11 @@ class MinHeap {
   }
 
   private swap(i: number, j: number): void {
-    [this.keys[i], this.keys[j]] = [this.keys[j]!, this.keys[i]!];
-    [this.nodes[i], this.nodes[j]] = [this.nodes[j]!, this.nodes[i]!];
+    const k = this.keys[i]!;
+    this.keys[i] = this.keys[j]!;
+    this.keys[j] = k;
+    const v = this.nodes[i]!;
+    this.nodes[i] = this.nodes[j]!;
+    this.nodes[j] = v;
   }
 }
