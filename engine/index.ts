@@ -3,6 +3,7 @@ export { allocate } from './allocate';
 export { canonicalInput, canonicalJson, sha256Hex } from './canonical';
 export { certCovers, isNearRetirement } from './eligibility';
 export { checkFairness } from './fairness';
+export { percentages } from './percent';
 export { DEFAULT_RULES, type PartialRules, withDefaults } from './rules';
 export * from './types';
 export { ENGINE_VERSION } from './version';

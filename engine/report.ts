@@ -1,5 +1,6 @@
 import { compareStrings } from './canonical';
 import { type Context, postKey, type RunState } from './context';
+import { percentages } from './percent';
 import { type OutcomeCounts, type Placement, type SchoolReport, STAGES, type Summary } from './types';
 
 function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
@@ -21,7 +22,25 @@ function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
   return c;
 }
 
-/** The report's table: counts by outcome, county-wide and by the stage of each person's own school. */
+/** Counts with their shares; keys in sorted order, as every result object (see engine/canonical.ts). */
+function withPercent(c: OutcomeCounts) {
+  const [inSchool, crossSchool, administrative, resigned, standby] = percentages([
+    c.inSchool,
+    c.crossSchool,
+    c.administrative,
+    c.resigned,
+    c.standby,
+  ]) as [number, number, number, number, number];
+  return {
+    administrative: c.administrative,
+    crossSchool: c.crossSchool,
+    inSchool: c.inSchool,
+    percent: { administrative, crossSchool, inSchool, resigned, standby },
+    resigned: c.resigned,
+  };
+}
+
+/** The report's table: counts and shares by outcome, county-wide and by the stage of each person's own school. */
 export function summarize(ctx: Context, placements: readonly Placement[]): Summary {
   const byStage = new Map(STAGES.map((stage) => [stage, [] as Placement[]]));
   for (const p of placements) {
@@ -29,13 +48,21 @@ export function summarize(ctx: Context, placements: readonly Placement[]): Summa
     if (stage !== undefined) byStage.get(stage)!.push(p);
   }
   const stages = STAGES.map((stage) => {
-    const { administrative, crossSchool, inSchool, resigned, standby, total } = countOutcomes(
-      byStage.get(stage)!,
-    );
-    return { administrative, crossSchool, inSchool, resigned, stage, standby, total };
+    const c = countOutcomes(byStage.get(stage)!);
+    return { ...withPercent(c), stage, standby: c.standby, total: c.total };
   });
-  const { administrative, crossSchool, inSchool, resigned, standby, total } = countOutcomes(placements);
-  return { administrative, byStage: stages, crossSchool, inSchool, resigned, standby, total };
+  const c = countOutcomes(placements);
+  const { administrative, crossSchool, inSchool, percent, resigned } = withPercent(c);
+  return {
+    administrative,
+    byStage: stages,
+    crossSchool,
+    inSchool,
+    percent,
+    resigned,
+    standby: c.standby,
+    total: c.total,
+  };
 }
 
 /** Per school: posts, what each round filled, what is left, and who moved out and in. */

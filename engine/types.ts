@@ -225,9 +225,19 @@ export interface OutcomeCounts {
   readonly standby: number;
 }
 
+/** Shares of the total in percent, one decimal, adding up to 100 (largest remainder, as the report prints). */
+export interface OutcomePercent {
+  readonly inSchool: number;
+  readonly crossSchool: number;
+  readonly administrative: number;
+  readonly resigned: number;
+  readonly standby: number;
+}
+
 export interface Summary extends OutcomeCounts {
+  readonly percent: OutcomePercent;
   /** Counted by the stage of each person's own (original) school. */
-  readonly byStage: readonly ({ readonly stage: Stage } & OutcomeCounts)[];
+  readonly byStage: readonly ({ readonly stage: Stage; readonly percent: OutcomePercent } & OutcomeCounts)[];
 }
 
 export interface EnvyPair {

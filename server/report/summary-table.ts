@@ -14,29 +14,8 @@ const STAGE_NAMES: Record<Stage, string> = {
   kindergarten: '幼儿园 kindergarten',
 };
 
-/**
- * Percentages to one decimal that add up to exactly 100.0%, by the largest-remainder method — the way the
- * county report rounds its table (3,147 / 198 / 137 / 5 of 3,487 → 90.3 / 5.7 / 3.9 / 0.1, where rounding
- * each on its own would print 90.2 and a total of 99.9).
- *
- * @example
- * percentages([3147, 198, 137, 5, 0]); // ['90.3%', '5.7%', '3.9%', '0.1%', '0.0%']
- */
-export function percentages(counts: readonly number[]): string[] {
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return counts.map(() => '0.0%');
-  const tenths = counts.map((n) => (n * 1000) / total);
-  const floors = tenths.map(Math.floor);
-  let left = 1000 - floors.reduce((a, b) => a + b, 0);
-  const order = tenths
-    .map((t, i) => [t - Math.floor(t), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (left-- <= 0) break;
-    floors[i]! += 1;
-  }
-  return floors.map((f) => `${(f / 10).toFixed(1)}%`);
-}
+/** As the report prints a share: one decimal, always. */
+const pct = (n: number) => `${n.toFixed(1)}%`;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -63,10 +42,9 @@ export function formatSummaryTable(result: AllocationResult): string {
   const s = result.summary;
   const lines: string[] = [];
   lines.push(`${padEnd('Outcome 结果', 26)}${padStart('Count', 9)}${padStart('%', 8)}`);
-  const shares = percentages(OUTCOME_ROWS.map(([key]) => s[key]));
-  OUTCOME_ROWS.forEach(([key, label], i) => {
-    lines.push(`${padEnd(label, 26)}${padStart(count(s[key]), 9)}${padStart(shares[i]!, 8)}`);
-  });
+  for (const [key, label] of OUTCOME_ROWS) {
+    lines.push(`${padEnd(label, 26)}${padStart(count(s[key]), 9)}${padStart(pct(s.percent[key]), 8)}`);
+  }
   lines.push(
     `${padEnd('合计 total', 26)}${padStart(count(s.total), 9)}${padStart(s.total > 0 ? '100.0%' : '0.0%', 8)}`,
   );

@@ -15,8 +15,20 @@ const OutcomeCounts = {
 
 export const OutcomeSchema = z.enum(OUTCOMES);
 
+const OutcomePercent = z.object({
+  inSchool: z.number(),
+  crossSchool: z.number(),
+  administrative: z.number(),
+  resigned: z.number(),
+  standby: z.number(),
+});
+
 export const SummarySchema = z
-  .object({ ...OutcomeCounts, byStage: list(z.object({ stage: z.enum(STAGES), ...OutcomeCounts })) })
+  .object({
+    ...OutcomeCounts,
+    percent: OutcomePercent,
+    byStage: list(z.object({ stage: z.enum(STAGES), ...OutcomeCounts, percent: OutcomePercent })),
+  })
   .meta({ id: 'Summary' });
 
 export const FairnessSchema = z

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { AllocationResult } from '../../engine';
-import { percentages } from '../../server/report/summary-table';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'fixtures/yangcheng-2020');
@@ -129,13 +128,5 @@ describe('npm run allocate', () => {
     const { code, stderr } = await allocateCli();
     expect(code).toBe(2);
     expect(stderr).toContain('usage: npm run allocate');
-  });
-});
-
-describe('percentages', () => {
-  it('rounds by largest remainder so the table adds up to 100%', () => {
-    expect(percentages([3147, 198, 137, 5, 0])).toEqual(['90.3%', '5.7%', '3.9%', '0.1%', '0.0%']);
-    expect(percentages([1, 1, 1])).toEqual(['33.4%', '33.3%', '33.3%']);
-    expect(percentages([0, 0])).toEqual(['0.0%', '0.0%']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, type Dataset, type Placement, withDefaults } from '../../engine';
+import { allocate, type Dataset, type Placement, percentages, withDefaults } from '../../engine';
 import { application, dataset, post, school, staff } from '../support/builders';
 
 /** One test (at least) per rule of SPEC §3: each fails if its rule is broken. */
@@ -382,5 +382,28 @@ describe('determinism', () => {
       allocate({ ...d, staff: d.staff.map((s) => (s.id === 'C' ? { ...s, score: 61 } : s)) }).outputHash,
     ).not.toBe(a.outputHash);
     expect(a.inputHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('summary', () => {
+  it('gives shares to one decimal that add up to 100, rounded as the county report rounds them', () => {
+    expect(percentages([3147, 198, 137, 5, 0])).toEqual([90.3, 5.7, 3.9, 0.1, 0]);
+    expect(percentages([1, 1, 1])).toEqual([33.4, 33.3, 33.3]);
+    expect(percentages([0, 0])).toEqual([0, 0]);
+    const r = run(
+      dataset({
+        schools: [school('S1')],
+        posts: [post('S1', '语文', 2)],
+        staff: [staff('A'), staff('B'), staff('C', { resigned: true })],
+      }),
+    );
+    expect(r.summary.percent).toEqual({
+      inSchool: 66.7,
+      crossSchool: 0,
+      administrative: 0,
+      resigned: 33.3,
+      standby: 0,
+    });
+    expect(r.summary.byStage.find((s) => s.stage === 'middle')!.percent.inSchool).toBe(66.7);
   });
 });
