@@ -24,7 +24,7 @@ export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): Alloca
   rules = canonicalRules(rules);
   const inputHash = sha256Json({ dataset: canon, rules });
   const ctx = buildContext(canon, rules);
-  const state = newRunState(canon, rules);
+  const state = newRunState(canon);
   const warnings: EngineWarning[] = [];
 
   preRound(ctx, state, warnings);

@@ -1,5 +1,3 @@
-import { priorityComparator } from './priority';
-import { priorityRanks } from './priority-rank';
 import type { Dataset, ListStanding, Outcome, Post, Rules, School, Staff, Township } from './types';
 
 /** One school's posts in one subject: the unit every round fills. */
@@ -44,8 +42,6 @@ export function buildContext(dataset: Dataset, rules: Rules): Context {
 /** What the rounds learn about one person as the run goes; turned into a Placement at the end. */
 export interface PersonState {
   readonly staff: Staff;
-  /** Position in the county-wide priority order by 综合得分 (see {@link priorityRanks}). */
-  readonly rank: number;
   outcome: Outcome | null;
   schoolCode: string | null;
   subject: string | null;
@@ -61,22 +57,16 @@ export interface PersonState {
 /** Mutable bookkeeping of one run: people and how many posts each round filled. */
 export interface RunState {
   readonly people: readonly PersonState[];
-  /** The priority order by 综合得分 over people: by precomputed rank when there is one. */
-  readonly byPriority: (a: PersonState, b: PersonState) => number;
   /** postKey → filled in round 1 (direct hires included), 2, 3. */
   readonly filled: Map<string, [number, number, number]>;
   /** postKey → direct hires. */
   readonly exempt: Map<string, number>;
 }
 
-export function newRunState(dataset: Dataset, rules: Rules): RunState {
-  const ranks = priorityRanks(dataset.staff, rules.tieBreak);
-  const compare = priorityComparator(rules.tieBreak, (s) => s.score);
+export function newRunState(dataset: Dataset): RunState {
   return {
-    byPriority: ranks === null ? (a, b) => compare(a.staff, b.staff) : (a, b) => a.rank - b.rank,
-    people: dataset.staff.map((staff, i) => ({
+    people: dataset.staff.map((staff) => ({
       staff,
-      rank: ranks === null ? i : ranks[i]!,
       outcome: null,
       schoolCode: null,
       subject: null,

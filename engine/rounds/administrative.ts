@@ -2,6 +2,7 @@ import { type Context, type PersonState, place, type RunState, schoolName, vacan
 import { certCovers } from '../eligibility';
 import { townshipDistanceKm } from '../geo';
 import { MinCostFlow } from '../matching/min-cost-flow';
+import { priorityComparator } from '../priority';
 
 /** People who are interchangeable for round 3: same subject, certificate and home township. */
 interface PersonGroup {
@@ -29,6 +30,7 @@ interface SeatGroup {
  */
 export function administrativeRound(ctx: Context, state: RunState): void {
   const { allowCrossSubject, crossSubjectPenaltyKm } = ctx.rules.administrative;
+  const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const waiting: PersonState[] = [];
   for (const person of state.people) {
     if (person.outcome !== null) continue;
@@ -39,7 +41,7 @@ export function administrativeRound(ctx: Context, state: RunState): void {
       waiting.push(person);
     }
   }
-  waiting.sort(state.byPriority);
+  waiting.sort((a, b) => compare(a.staff, b.staff));
 
   const personGroups = new Map<string, PersonGroup>();
   for (const p of waiting) {

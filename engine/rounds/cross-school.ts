@@ -44,20 +44,16 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
   const ranked = new Map<string, PersonState[]>();
   for (const [key, post] of ctx.posts) {
     capacity.set(key, vacanciesLeft(ctx, state, key));
-    const list = applied.get(key) ?? [];
-    // A school without its own applications scores ranks by 综合得分: the precomputed order.
-    if (serial || !ctx.applications.has(post.schoolCode)) list.sort(state.byPriority);
-    else {
-      const compare = priorityComparator(ctx.rules.tieBreak, schoolScore(post.schoolCode));
-      list.sort((a, b) => compare(a.staff, b.staff));
-    }
+    const compare = priorityComparator(ctx.rules.tieBreak, schoolScore(post.schoolCode));
+    const list = [...(applied.get(key) ?? [])].sort((a, b) => compare(a.staff, b.staff));
     ranked.set(key, list);
     rank.set(key, new Map(list.map((p, i) => [p.staff.id, i])));
   }
 
   let matching: Map<string, string>;
   if (serial) {
-    const order = [...applicants].sort(state.byPriority).map((p) => p.staff.id);
+    const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
+    const order = [...applicants].sort((a, b) => compare(a.staff, b.staff)).map((p) => p.staff.id);
     matching = serialDictatorship(order, choices, capacity, (h, a) => rank.get(h)?.has(a) === true);
   } else {
     matching = deferredAcceptance({ prefs: choices, capacity, rank });

@@ -8,6 +8,7 @@ import {
   schoolName,
 } from '../context';
 import { certCovers } from '../eligibility';
+import { priorityComparator } from '../priority';
 import type { Round1List } from '../types';
 
 /**
@@ -37,9 +38,10 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     }
   }
 
+  const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const lists: Round1List[] = [];
   for (const [key, post] of ctx.posts) {
-    const competitors = (byPost.get(key) ?? []).sort(state.byPriority);
+    const competitors = [...(byPost.get(key) ?? [])].sort((a, b) => compare(a.staff, b.staff));
     const exempt = state.exempt.get(key) ?? 0;
     const capacity = Math.max(0, post.posts - post.reserved - exempt);
     const hired = Math.min(capacity, competitors.length);
