@@ -65,6 +65,19 @@ describe('diffRuns', () => {
     ]);
   });
 
+  it('names a person moved to another subject at the same school (round 3 across subjects)', () => {
+    const before = run([person('A', { outcome: 'administrative', round: 3 })], []);
+    const after = run([person('A', { outcome: 'administrative', round: 3, subject: '数学' })], []);
+    expect(diffRuns(before, after).people).toEqual([
+      {
+        staffId: 'A',
+        name: 'A',
+        before: { outcome: 'administrative', schoolCode: 'S1', subject: '语文', round: 3 },
+        after: { outcome: 'administrative', schoolCode: 'S1', subject: '数学', round: 3 },
+      },
+    ]);
+  });
+
   it('ignores an explanation or rank that changed while the placement did not', () => {
     const before = run([person('A', { explanation: 'rank 2 of 3' })], []);
     const after = run([person('A', { explanation: 'rank 1 of 3' })], []);

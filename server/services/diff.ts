@@ -41,7 +41,7 @@ function figuresOf(s: SchoolReport): SchoolFigures {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * What changed from run `before` to run `after`: the people whose outcome, school or round differ (or who
+ * What changed from run `before` to run `after`: the people whose outcome, school, subject or round differ (or who
  * are in only one run), and the schools whose figures differ. A score corrected on appeal shows up as
  * exactly the people it moved.
  */
@@ -53,7 +53,13 @@ export function diffRuns(before: AllocationResult, after: AllocationResult): Run
     const pa = a.get(id);
     const pb = b.get(id);
     const moved =
-      !pa || !pb || pa.outcome !== pb.outcome || pa.schoolCode !== pb.schoolCode || pa.round !== pb.round;
+      !pa ||
+      !pb ||
+      pa.outcome !== pb.outcome ||
+      pa.schoolCode !== pb.schoolCode ||
+      // Round 3 may move someone to another subject at the same school when the rules allow it.
+      pa.subject !== pb.subject ||
+      pa.round !== pb.round;
     if (!moved) continue;
     people.push({
       staffId: id,
