@@ -28,7 +28,6 @@ async function engineScale(scale: number, runs: number): Promise<ScaleFigures> {
     [
       '--import',
       'tsx',
-      '--expose-gc',
       '--max-old-space-size=8192',
       join(ROOT, 'tests/bench/engine-scale.ts'),
       String(scale),
