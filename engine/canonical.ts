@@ -62,8 +62,12 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Array elements serialised per update: big enough to amortise the call, small enough to stay in cache. */
-const CHUNK = 512;
+/**
+ * Array elements serialised per update. Slicing and joining chunks costs more than it saves on a county of
+ * 阳城's size, so only arrays beyond this (a few MB of JSON) are cut: measured 1× median 60 → 56 ms and
+ * 10× 803 → 701 ms against chunks of 512.
+ */
+const CHUNK = 16384;
 
 /**
  * SHA-256 of `JSON.stringify(value)` without ever holding that string: long arrays are written in chunks.
