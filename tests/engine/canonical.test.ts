@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate, canonicalInput, canonicalJson, sha256Hex, withDefaults } from '../../engine';
+import { sha256Json } from '../../engine/canonical';
 import { FIXTURE_SEED, generateCounty } from '../../fixtures/generator/county';
 import { arbitraryDataset } from '../support/arbitraries';
 
@@ -41,6 +42,16 @@ describe('canonical JSON', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('hashes long arrays in chunks to the same digest as the whole string', () => {
+    const long = Array.from({ length: 40_000 }, (_, i) => ({
+      i,
+      name: `教师${i}`,
+      x: i % 3 === 0 ? null : [i],
+    }));
+    const value = { a: long, b: { c: long.slice(0, 16_385), d: 'é' } };
+    expect(sha256Json(value)).toBe(sha256Hex(JSON.stringify(value)));
   });
 
   it('a stored canonical input replays to the identical result', () => {
