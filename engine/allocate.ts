@@ -19,9 +19,9 @@ import { ENGINE_VERSION } from './version';
  * const result = allocate(dataset);
  * result.summary.inSchool; // e.g. 3147 on the 阳城 2020 fixture
  */
-export function allocate(dataset: Dataset, rules: Rules = DEFAULT_RULES): AllocationResult {
+export function allocate(dataset: Dataset, givenRules: Rules = DEFAULT_RULES): AllocationResult {
   const canon = canonicalDataset(dataset);
-  rules = canonicalRules(rules);
+  const rules = canonicalRules(givenRules);
   const inputHash = sha256Json({ dataset: canon, rules });
   const ctx = buildContext(canon, rules);
   const state = newRunState(canon);
