@@ -30,7 +30,7 @@ export function allocate(dataset: Dataset, givenRules: Rules = DEFAULT_RULES): A
   preRound(ctx, state, warnings);
   const round1Lists = inSchoolRound(ctx, state);
   const round2Lists = crossSchoolRound(ctx, state, warnings);
-  administrativeRound(ctx, state);
+  administrativeRound(ctx, state, warnings);
 
   const placements = state.people.map(toPlacement);
   const body = {

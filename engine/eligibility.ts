@@ -1,6 +1,6 @@
 import type { Rules, School, Staff, Stage } from './types';
 
-/** School stages from lowest to highest; kindergarten stands apart. */
+/** School stages from lowest to highest. For certificates the kindergarten stands apart (see certCovers). */
 const SCHOOL_LEVEL: Record<Stage, number> = { kindergarten: -1, primary: 0, middle: 1, high: 2 };
 
 /**
@@ -16,9 +16,11 @@ export function certCovers(cert: Stage, schoolStage: Stage): boolean {
   return SCHOOL_LEVEL[cert] >= SCHOOL_LEVEL[schoolStage];
 }
 
-/** True when moving from `from` to `to` would go up a stage (forbidden in round 2 by `noUpwardMoves`). */
+/**
+ * True when moving from `from` to `to` would go up a stage (forbidden in round 2 by `noUpwardMoves`).
+ * For this the kindergarten is the lowest stage, below primary: 幼儿园 → 小学 is a move up.
+ */
 export function isUpwardMove(from: Stage, to: Stage): boolean {
-  if (from === 'kindergarten' || to === 'kindergarten') return false;
   return SCHOOL_LEVEL[to] > SCHOOL_LEVEL[from];
 }
 

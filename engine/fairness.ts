@@ -81,7 +81,10 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
     if (s === undefined || p.outcome === 'resigned' || p.round === 1 || s.barred !== null) continue;
     const wanted = acceptableChoices(s, rules, schools, posts, shortlists);
     const got = p.round === 2 && p.schoolCode !== null ? wanted.indexOf(p.schoolCode) : -1;
-    if (got >= 0) choiceRanks[got] = (choiceRanks[got] ?? 0) + 1;
+    if (got >= 0) {
+      const wish = s.choices.indexOf(p.schoolCode!);
+      choiceRanks[wish] = (choiceRanks[wish] ?? 0) + 1;
+    }
     for (const school of got >= 0 ? wanted.slice(0, got) : wanted) {
       const key = k(school, s.subject);
       if ((leftAfterRound2.get(key) ?? 0) > 0) {
@@ -132,7 +135,7 @@ function acceptableChoices(
     const school = schools.get(code);
     if (school === undefined || code === s.schoolCode || out.includes(code)) continue;
     if (!posts.has(`${code}\u0001${s.subject}`) || !COVERS[s.certStage].includes(school.stage)) continue;
-    const up = own !== undefined && LEVEL[own.stage] > 0 && LEVEL[school.stage] > LEVEL[own.stage];
+    const up = own !== undefined && LEVEL[school.stage] > LEVEL[own.stage];
     if (rules.crossSchool.noUpwardMoves && up) continue;
     const list = shortlists.get(code);
     if (list !== undefined && !list.has(s.id)) continue;

@@ -40,21 +40,28 @@ function withPercent(c: OutcomeCounts) {
   };
 }
 
-/** The report's table: counts and shares by outcome, county-wide and by the stage of each person's own school. */
+/** The report's table: counts and shares by outcome, county-wide, by stage and by school (of each person's own school). */
 export function summarize(ctx: Context, placements: readonly Placement[]): Summary {
   const byStage = new Map(STAGES.map((stage) => [stage, [] as Placement[]]));
+  const bySchool = new Map(ctx.dataset.schools.map((s) => [s.code, [] as Placement[]]));
   for (const p of placements) {
     const stage = ctx.schools.get(p.fromSchoolCode)?.stage;
     if (stage !== undefined) byStage.get(stage)!.push(p);
+    bySchool.get(p.fromSchoolCode)?.push(p);
   }
   const stages = STAGES.map((stage) => {
     const c = countOutcomes(byStage.get(stage)!);
     return { ...withPercent(c), stage, standby: c.standby, total: c.total };
   });
+  const schools = [...bySchool].map(([schoolCode, list]) => {
+    const c = countOutcomes(list);
+    return { ...withPercent(c), schoolCode, standby: c.standby, total: c.total };
+  });
   const c = countOutcomes(placements);
   const { administrative, crossSchool, inSchool, percent, resigned } = withPercent(c);
   return {
     administrative,
+    bySchool: schools,
     byStage: stages,
     crossSchool,
     inSchool,

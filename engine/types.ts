@@ -61,7 +61,10 @@ export interface Staff {
   /** 不得参聘原因; null when the person may compete. */
   readonly barred: string | null;
   readonly resigned: boolean;
-  /** School codes in order of preference (志愿1…N), as given: the engine filters and reports. */
+  /**
+   * School codes in order of preference, index i holding 志愿(i+1), as given: the engine filters and reports.
+   * An empty string is a 志愿 left blank, kept so that the numbers stay those the person wrote.
+   */
   readonly choices: readonly string[];
   readonly acceptsAdjustment: boolean;
   readonly homeTownship: string | null;
@@ -135,7 +138,7 @@ export interface Placement {
   readonly round1: ListStanding | null;
   /** Standing at the school that took the person in round 2, or at the first choice otherwise. */
   readonly round2: ListStanding | null;
-  /** 1-based position of the obtained school among the valid round-2 choices; null when not placed in round 2. */
+  /** The 志愿 number (1-based, as written) of the school obtained in round 2; null when not placed in round 2. */
   readonly choiceRank: number | null;
   /** Round 3 only: home → school great-circle km (plus the cross-subject penalty when it applied). */
   readonly distanceKm: number | null;
@@ -173,7 +176,7 @@ export interface Round2Applicant {
   readonly rank: number;
   /** The score this school ranks by: its applications.csv score, else 综合得分. */
   readonly score: number;
-  /** Where this school stood among the applicant's valid choices (1-based). */
+  /** The applicant's 志愿 number for this school (1-based, as written). */
   readonly choiceRank: number;
   readonly admitted: boolean;
 }
@@ -238,6 +241,11 @@ export interface Summary extends OutcomeCounts {
   readonly percent: OutcomePercent;
   /** Counted by the stage of each person's own (original) school. */
   readonly byStage: readonly ({ readonly stage: Stage; readonly percent: OutcomePercent } & OutcomeCounts)[];
+  /** Counted by each person's own (original) school, in school-code order. */
+  readonly bySchool: readonly ({
+    readonly schoolCode: string;
+    readonly percent: OutcomePercent;
+  } & OutcomeCounts)[];
 }
 
 export interface EnvyPair {
@@ -257,7 +265,7 @@ export interface Fairness {
   readonly unfilledPosts: number;
   /** Direct hires beyond a school-subject's posts (reported, not forbidden). */
   readonly exemptOverflow: number;
-  /** choiceRanks[k] = people placed in round 2 at their (k+1)-th valid choice. */
+  /** choiceRanks[k] = people placed in round 2 at their 志愿(k+1). */
   readonly choiceRanks: readonly number[];
   /** The offending pairs, for an auditor to read; empty when the run is fair. */
   readonly envyPairs: readonly EnvyPair[];
@@ -270,6 +278,7 @@ export const WARNING_CODES = [
   'CHOICE_DUPLICATE',
   'CHOICE_INELIGIBLE',
   'CHOICE_NOT_SHORTLISTED',
+  'HOME_TOWNSHIP_UNKNOWN',
   'EXEMPT_OVERFLOW',
   'EXEMPT_AT_MERGING_SCHOOL',
 ] as const;

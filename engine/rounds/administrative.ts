@@ -1,8 +1,10 @@
+import { compareStrings } from '../canonical';
 import { type Context, type PersonState, place, type RunState, schoolName, vacanciesLeft } from '../context';
 import { certCovers } from '../eligibility';
 import { townshipDistanceKm } from '../geo';
 import { MinCostFlow } from '../matching/min-cost-flow';
 import { priorityComparator } from '../priority';
+import type { EngineWarning } from '../types';
 
 /** People who are interchangeable for round 3: same subject, certificate and home township. */
 interface PersonGroup {
@@ -28,7 +30,7 @@ interface SeatGroup {
  * (home township, school township, subject match), so the exact min-cost flow runs over groups, not over
  * people × seats. Within a group, higher priority gets the nearer seat; whoever cannot be placed waits.
  */
-export function administrativeRound(ctx: Context, state: RunState): void {
+export function administrativeRound(ctx: Context, state: RunState, warnings: EngineWarning[]): void {
   const { allowCrossSubject, crossSubjectPenaltyKm } = ctx.rules.administrative;
   const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const waiting: PersonState[] = [];
@@ -42,6 +44,18 @@ export function administrativeRound(ctx: Context, state: RunState): void {
     }
   }
   waiting.sort((a, b) => compare(a.staff, b.staff));
+  if (ctx.townships.size > 0) {
+    for (const p of [...waiting].sort((a, b) => compareStrings(a.staff.id, b.staff.id))) {
+      const home = p.staff.homeTownship;
+      if (home === null || ctx.townships.has(home)) continue;
+      warnings.push({
+        code: 'HOME_TOWNSHIP_UNKNOWN',
+        message: `${p.staff.id} home township ${home} has no coordinates in townships.csv: distances from it count as 0`,
+        schoolCode: null,
+        staffId: p.staff.id,
+      });
+    }
+  }
 
   const personGroups = new Map<string, PersonGroup>();
   for (const p of waiting) {
@@ -83,12 +97,22 @@ export function administrativeRound(ctx: Context, state: RunState): void {
     solveComponent(ctx, state, people, seats, crossSubjectPenaltyKm);
   }
 
-  for (const p of waiting) {
-    if (p.outcome !== null) continue;
-    p.outcome = 'standby';
-    p.steps.push(
-      `round 3: no feasible vacancy left for ${p.staff.subject} (${p.staff.certStage} certificate) → standby (待岗)`,
-    );
+  const eligibleSeats = (g: PersonGroup) =>
+    [...seatGroups.values()]
+      .filter((sg) => certCovers(g.certStage, sg.stage) && (allowCrossSubject || sg.subject === g.subject))
+      .reduce((n, sg) => n + sg.seats.length, 0);
+  for (const g of personGroups.values()) {
+    const unplaced = g.members.filter((p) => p.outcome === null);
+    if (unplaced.length === 0) continue;
+    const open = eligibleSeats(g);
+    const why =
+      open === 0
+        ? `no vacancy left for ${g.subject} that a ${g.certStage} certificate covers`
+        : `the ${open} ${open === 1 ? 'vacancy' : 'vacancies'} this person could fill went to others under the optimal assignment (most people placed, then least total distance; among people of one home township, higher priority first)`;
+    for (const p of unplaced) {
+      p.outcome = 'standby';
+      p.steps.push(`round 3: ${why} → standby (待岗)`);
+    }
   }
 }
 

@@ -12,18 +12,24 @@ export function validChoices(ctx: Context, person: PersonState, warnings: Engine
   const s = person.staff;
   const seen = new Set<string>();
   const valid: string[] = [];
+  const ignored: string[] = [];
   s.choices.forEach((code, i) => {
+    if (code === '') return;
     const dropped = whyDropped(ctx, person, code, i, seen);
     seen.add(code);
-    if (dropped === null) valid.push(code);
-    else
-      warnings.push({
-        code: dropped[0],
-        message: `${s.id} choice ${code}: ${dropped[1]}`,
-        schoolCode: code,
-        staffId: s.id,
-      });
+    if (dropped === null) {
+      valid.push(code);
+      return;
+    }
+    warnings.push({
+      code: dropped[0],
+      message: `${s.id} 志愿${i + 1} ${code}: ${dropped[1]}`,
+      schoolCode: code,
+      staffId: s.id,
+    });
+    ignored.push(`志愿${i + 1} ${schoolName(ctx, code)} (${dropped[1]})`);
   });
+  if (ignored.length > 0) person.steps.push(`round 2: ignored ${ignored.join(', ')}`);
   return valid;
 }
 

@@ -75,7 +75,7 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
     lists.push({
       applicants: list.map((p, i) => ({
         admitted: p.round === 2 && p.schoolCode === post.schoolCode,
-        choiceRank: (choices.get(p.staff.id) ?? []).indexOf(key) + 1,
+        choiceRank: p.staff.choices.indexOf(post.schoolCode) + 1,
         name: p.staff.name,
         rank: i + 1,
         score: score(p.staff),
@@ -123,7 +123,7 @@ function describe(
     const key = postKey(person.schoolCode!, person.subject!);
     const k = keys.indexOf(key) + 1;
     person.round2 = standing(key);
-    person.choiceRank = k;
+    person.choiceRank = wish(key);
     const before = keys.slice(0, k - 1).map(label);
     const missed =
       before.length > 0 ? `; earlier choices went to higher-ranked applicants: ${before.join(', ')}` : '';

@@ -58,7 +58,7 @@ describe('parseDataset — valid input', () => {
     ]);
   });
 
-  it('accepts Chinese and English headers mixed, in any order, and orders 志愿 columns by number', async () => {
+  it('accepts Chinese and English headers mixed, in any order, and places each 志愿 at its number', async () => {
     const staff = [
       '志愿10,工号,name,性别,出生日期,school_code,任教学科,cert_stage,职称,教龄,score,choice_1,志愿2,服从调剂,Resigned',
       'S09,T001,张伟,男,1975/3/8,S01,语文,高中,高级,25,88.50,S02,,否,否',
@@ -68,13 +68,14 @@ describe('parseDataset — valid input', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [zhang, wang] = result.dataset.staff;
-    // Unknown choice codes (S09) pass through: the engine ignores and reports them per person.
+    // Unknown choice codes (S09) pass through: the engine ignores and reports them per person. 志愿N sits at
+    // index N−1 with blanks kept as '', so maxChoices and the explanation count 志愿 as the person wrote them.
     expect(zhang).toMatchObject({
       gender: 'M',
       birthDate: '1975-03-08',
       certStage: 'high',
       score: 88.5,
-      choices: ['S02', 'S09'],
+      choices: ['S02', '', '', '', '', '', '', '', '', 'S09'],
       acceptsAdjustment: false,
       resigned: false,
     });

@@ -100,7 +100,17 @@ export class RowReader {
 
   /** Non-empty 志愿 cells in choice-number order, kept verbatim: the engine filters and reports them. */
   choices(): string[] {
-    return this.binding.choices.map((c) => this.cells[c.index] ?? '').filter((code) => code !== '');
+    // 志愿 numbers are what people wrote and what maxChoices counts: 志愿N goes to index N−1, and a blank or
+    // missing 志愿 stays as a gap (''). Only trailing blanks go, so a roster with five 志愿 columns and one
+    // with two give the same dataset.
+    const cells: string[] = [];
+    for (const c of this.binding.choices) {
+      while (cells.length < c.n - 1) cells.push('');
+      cells[c.n - 1] = this.cells[c.index] ?? '';
+    }
+    let end = cells.length;
+    while (end > 0 && cells[end - 1] === '') end--;
+    return cells.slice(0, end);
   }
 
   private parsed<T>(key: string, parse: (raw: string) => Parsed<T>, placeholder: T, what: string): T {

@@ -28,6 +28,7 @@ export const SummarySchema = z
     ...OutcomeCounts,
     percent: OutcomePercent,
     byStage: list(z.object({ stage: z.enum(STAGES), ...OutcomeCounts, percent: OutcomePercent })),
+    bySchool: list(z.object({ schoolCode: z.string(), ...OutcomeCounts, percent: OutcomePercent })),
   })
   .meta({ id: 'Summary' });
 

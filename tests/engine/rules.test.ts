@@ -228,7 +228,18 @@ describe('round 2', () => {
       ['CHOICE_INELIGIBLE', 'K9'],
       ['CHOICE_BEYOND_MAX', 'S3'],
     ]);
-    expect(r.who.get('A')).toMatchObject({ outcome: 'cross_school', schoolCode: 'S2', choiceRank: 1 });
+    // choiceRank is the 志愿 number as written: S2 was 志愿3.
+    expect(r.who.get('A')).toMatchObject({ outcome: 'cross_school', schoolCode: 'S2', choiceRank: 3 });
+    expect(r.who.get('A')!.explanation).toContain('round 2: ignored 志愿1 学校S1 (own school');
+    expect(r.fairness.choiceRanks).toEqual([0, 0, 1]);
+  });
+
+  it('counts maxChoices over 志愿 as written, blanks included', () => {
+    const d = { ...county, staff: [staff('A', { choices: ['', 'S2', 'S3'] })] };
+    const r = run(d, withDefaults({ crossSchool: { maxChoices: 2 } }));
+    expect(r.who.get('A')).toMatchObject({ schoolCode: 'S2', choiceRank: 2 });
+    expect(r.warnings.map((w) => [w.code, w.schoolCode])).toEqual([['CHOICE_BEYOND_MAX', 'S3']]);
+    expect(r.who.get('A')!.explanation).toContain('志愿2 学校S2');
   });
 
   it('noUpwardMoves forbids a move to a school of a higher stage', () => {
@@ -245,11 +256,30 @@ describe('round 2', () => {
     };
     expect(run(d).who.get('A')).toMatchObject({ schoolCode: 'H', round: 2 });
     const r = run(d, withDefaults({ crossSchool: { noUpwardMoves: true } }));
-    expect(r.who.get('A')).toMatchObject({ schoolCode: 'P2', round: 2, choiceRank: 1 });
+    expect(r.who.get('A')).toMatchObject({ schoolCode: 'P2', round: 2, choiceRank: 3 });
     expect(r.warnings.filter((w) => w.code === 'CHOICE_INELIGIBLE').map((w) => w.schoolCode)).toEqual([
       'H',
       'S2',
     ]);
+  });
+
+  it('noUpwardMoves takes the kindergarten as the lowest stage', () => {
+    const d = dataset({
+      schools: [
+        school('K', { stage: 'kindergarten' }),
+        school('P', { stage: 'primary' }),
+        school('K2', { stage: 'kindergarten' }),
+      ],
+      posts: [post('K', '语文', 0), post('P', '语文', 1), post('K2', '语文', 1)],
+      staff: [staff('A', { schoolCode: 'K', certStage: 'primary', choices: ['P', 'K2'] })],
+    });
+    expect(run(d).who.get('A')!.schoolCode).toBe('P');
+    const r = run(d, withDefaults({ crossSchool: { noUpwardMoves: true } }));
+    expect(r.warnings.map((w) => [w.code, w.schoolCode])).toEqual([
+      ['CHOICE_INELIGIBLE', 'P'],
+      ['CHOICE_INELIGIBLE', 'K2'],
+    ]);
+    expect(r.who.get('A')!.round).not.toBe(2);
   });
 
   it('deferred acceptance: the school keeps the applicant it ranks higher, and no one has justified envy', () => {
@@ -339,7 +369,28 @@ describe('round 3', () => {
     expect(r.who.get('A')!.outcome).toBe('standby');
     expect(r.who.get('A')!.explanation).toContain('不服从调剂');
     expect(r.who.get('B')!.outcome).toBe('standby');
+    expect(r.who.get('B')!.explanation).toContain('no vacancy left for 英语 that a high certificate covers');
     expect(r.fairness.unfilledPosts).toBe(2);
+  });
+
+  it('says when the vacancies someone could fill went to others, and warns of a home township without coordinates', () => {
+    const r = run(
+      dataset({
+        ...twoTowns,
+        schools: [school('OLD', { status: 'merging' }), school('F', { township: '蟒河镇' })],
+        posts: [post('F', '语文', 1)],
+        staff: [
+          staff('A', { schoolCode: 'OLD', score: 90, homeTownship: '凤城镇' }),
+          staff('B', { schoolCode: 'OLD', score: 50, homeTownship: '晋城市区' }),
+        ],
+      }),
+    );
+    // B's unknown home counts as 0 km, so the least total distance sends B, not the higher-scored A.
+    expect(r.who.get('B')!.outcome).toBe('administrative');
+    expect(r.who.get('A')!.explanation).toContain('the 1 vacancy this person could fill went to others');
+    expect(r.warnings).toContainEqual(
+      expect.objectContaining({ code: 'HOME_TOWNSHIP_UNKNOWN', staffId: 'B' }),
+    );
   });
 
   it('another subject is allowed only when the rules say so, at the penalty', () => {
