@@ -58,6 +58,45 @@ export const HAS_CHOICES: Readonly<Record<CsvKind, boolean>> = {
 };
 
 /** How a header is compared: trimmed, English case-insensitive, "School Code" ≡ "school_code". */
+/**
+ * Bookkeeping columns that rosters exported from Excel/WPS often carry and that mean nothing to the
+ * allocation: they are ignored. Any other unknown column is still refused, because a misspelt optional
+ * column (服从调济 for 服从调剂) would otherwise fall back to its default without a word.
+ */
+const BOOKKEEPING_COLUMNS = new Set(
+  [
+    '序号',
+    '编号',
+    '备注',
+    '说明',
+    '联系电话',
+    '电话',
+    '手机',
+    '手机号',
+    '手机号码',
+    '身份证号',
+    '身份证号码',
+    '民族',
+    '政治面貌',
+    '学历',
+    '毕业院校',
+    '参加工作时间',
+    'no',
+    'no.',
+    '#',
+    'remark',
+    'remarks',
+    'note',
+    'notes',
+    'phone',
+  ].map((h) => normaliseHeader(h)),
+);
+
+/** True for a bookkeeping column such as 序号 or 备注, which the loader skips. */
+export function isBookkeepingColumn(header: string): boolean {
+  return BOOKKEEPING_COLUMNS.has(normaliseHeader(header));
+}
+
 export function normaliseHeader(header: string): string {
   return header
     .trim()

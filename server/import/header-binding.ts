@@ -4,6 +4,7 @@ import {
   choiceNumber,
   describeColumns,
   HAS_CHOICES,
+  isBookkeepingColumn,
   normaliseHeader,
 } from './columns';
 import type { DatasetIssue } from './types';
@@ -73,6 +74,8 @@ export function bindHeaders(
       headerOf.set(key, header);
     } else if (n !== null) {
       choiceByN.set(n, { n, index, header });
+    } else if (isBookkeepingColumn(header)) {
+      // 序号, 备注 and the like: carried by many rosters, meaningless here.
     } else {
       issues.push({
         file,

@@ -168,6 +168,15 @@ describe('parseDataset — file-level problems', () => {
     expect(issues[0]?.message).toContain('accepts_adjustment/服从调剂');
   });
 
+  it('skips bookkeeping columns such as 序号 and 备注 that rosters carry', async () => {
+    const staff = [
+      `序号,${staffHeader},备注`,
+      '1,T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5,借调返回',
+    ].join('\n');
+    const loaded = await parseDataset(files({ staff }));
+    expect(loaded.ok && loaded.dataset.staff.map((s) => [s.id, s.name])).toEqual([['T001', '张伟']]);
+  });
+
   it('rejects the same column given twice, in English and in Chinese', async () => {
     const staff = [`${staffHeader},工号`, 'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5,T001'].join(
       '\n',

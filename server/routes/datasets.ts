@@ -38,6 +38,8 @@ const UploadBody = z.object({
     .meta({ type: 'string', description: 'A name for the dataset, e.g. "2020 after appeals"' }),
 });
 
+const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'label']);
+
 export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
   app,
   { db, maxFileBytes },
@@ -60,6 +62,22 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       // Before body validation, so a JSON body gets "use multipart", not a list of missing files.
       preValidation: async (request) => {
         if (!request.isMultipart()) throw new NotMultipart();
+        // A misspelt field (application for applications) would otherwise be dropped without a word and the
+        // dataset stored without it: refuse it like an unknown CSV column.
+        const unknown = Object.keys((request.body as Record<string, unknown> | undefined) ?? {}).filter(
+          (field) => !UPLOAD_FIELDS.has(field),
+        );
+        if (unknown.length > 0) {
+          throw withIssues(
+            new DatasetInvalid(unknown.length),
+            unknown.map((field) => ({
+              file: field,
+              line: null,
+              column: null,
+              message: `unknown upload field "${field}"; expected ${[...UPLOAD_FIELDS].join(', ')}`,
+            })),
+          );
+        }
       },
       schema: {
         tags: ['datasets'],

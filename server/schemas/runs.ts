@@ -102,6 +102,8 @@ export const DiffSchema = z.object({
       name: z.string(),
       before: SchoolFigures.nullable(),
       after: SchoolFigures.nullable(),
+      gained: list(z.string()),
+      lost: list(z.string()),
     }),
   ),
 });

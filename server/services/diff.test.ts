@@ -61,8 +61,30 @@ describe('diffRuns', () => {
         name: 'S1',
         before: { posts: 2, round1: 2, round2: 0, round3: 0, vacancies: 0, staffOut: 0, staffIn: 0 },
         after: { posts: 2, round1: 1, round2: 0, round3: 1, vacancies: 0, staffOut: 0, staffIn: 0 },
+        gained: ['E'],
+        lost: ['C', 'D'],
       },
     ]);
+  });
+
+  it('names a school whose figures stayed equal but whose people were swapped', () => {
+    const before = run(
+      [
+        person('A', { schoolCode: 'S2', round: 2, outcome: 'cross_school' }),
+        person('B', { schoolCode: 'S3' }),
+      ],
+      [school('S2')],
+    );
+    const after = run(
+      [
+        person('A', { schoolCode: 'S3' }),
+        person('B', { schoolCode: 'S2', round: 2, outcome: 'cross_school' }),
+      ],
+      [school('S2')],
+    );
+    const s2 = diffRuns(before, after).schools.find((s) => s.schoolCode === 'S2');
+    expect(s2).toMatchObject({ gained: ['B'], lost: ['A'] });
+    expect(s2?.before).toEqual(s2?.after);
   });
 
   it('names a person moved to another subject at the same school (round 3 across subjects)', () => {

@@ -23,6 +23,9 @@ export interface SchoolChange {
   readonly name: string;
   readonly before: SchoolFigures | null;
   readonly after: SchoolFigures | null;
+  /** Who holds a post here only after / only before: a swap leaves the figures equal but not the people. */
+  readonly gained: readonly string[];
+  readonly lost: readonly string[];
 }
 
 export interface RunDiff {
@@ -69,18 +72,37 @@ export function diffRuns(before: AllocationResult, after: AllocationResult): Run
     });
   }
 
+  const holders = (r: AllocationResult) => {
+    const m = new Map<string, Set<string>>();
+    for (const p of r.placements) {
+      if (p.schoolCode === null) continue;
+      const set = m.get(p.schoolCode) ?? new Set<string>();
+      set.add(p.staffId);
+      m.set(p.schoolCode, set);
+    }
+    return m;
+  };
+  const ha = holders(before);
+  const hb = holders(after);
+  const minus = (x: Set<string> | undefined, y: Set<string> | undefined) =>
+    [...(x ?? [])].filter((id) => !y?.has(id)).sort(byText);
   const sa = new Map(before.schools.map((s) => [s.schoolCode, s]));
   const sb = new Map(after.schools.map((s) => [s.schoolCode, s]));
   const schools: SchoolChange[] = [];
   for (const code of [...new Set([...sa.keys(), ...sb.keys()])].sort(byText)) {
     const xa = sa.get(code);
     const xb = sb.get(code);
-    if (xa && xb && SCHOOL_FIGURES.every((k) => xa[k] === xb[k])) continue;
+    const gained = minus(hb.get(code), ha.get(code));
+    const lost = minus(ha.get(code), hb.get(code));
+    const same = xa && xb && SCHOOL_FIGURES.every((k) => xa[k] === xb[k]);
+    if (same && gained.length === 0 && lost.length === 0) continue;
     schools.push({
       schoolCode: code,
       name: (xb ?? xa)?.name ?? '',
       before: xa ? figuresOf(xa) : null,
       after: xb ? figuresOf(xb) : null,
+      gained,
+      lost,
     });
   }
   return { people, schools };

@@ -64,6 +64,32 @@ describe('datasets', () => {
     expect(tableCounts(t.db)).toEqual(before);
   });
 
+  it('refuses an unknown upload field instead of dropping it, and stores nothing', async () => {
+    const before = tableCounts(t.db);
+    const { townships, ...rest } = SMALL();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      headers: t.as.hr,
+      payload: form({ ...rest, township: townships! }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'DATASET_INVALID',
+      issues: [
+        {
+          file: 'township',
+          line: null,
+          column: null,
+          message: expect.stringMatching(
+            /^unknown upload field "township"; expected schools, posts, staff, townships/,
+          ),
+        },
+      ],
+    });
+    expect(tableCounts(t.db)).toEqual(before);
+  });
+
   it('names a missing required file', async () => {
     const { staff: _staff, ...rest } = SMALL();
     const res = await t.app.inject({

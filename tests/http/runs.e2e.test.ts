@@ -140,8 +140,18 @@ describe('runs', () => {
         after: { outcome: 'in_school', schoolCode: 'S01', subject: '语文', round: 1 },
       },
     ]);
-    // Each school's figures are unchanged (one out of S01, one into S02 either way): a swap of people only.
-    expect(diff.schools).toEqual([]);
+    // Each school's figures are unchanged (one out of S01, one into S02 either way), but its people are not.
+    expect(
+      diff.schools.map((x: { schoolCode: string; gained: string[]; lost: string[] }) => [
+        x.schoolCode,
+        x.gained,
+        x.lost,
+      ]),
+    ).toEqual([
+      ['S01', ['T003'], ['T002']],
+      ['S02', ['T002'], ['T003']],
+    ]);
+    for (const school of diff.schools) expect(school.before).toEqual(school.after);
     const same = await t.app.inject({ url: `/api/runs/${runId}/diff/${runId}`, headers: t.as.hr });
     expect(same.json()).toMatchObject({ people: [], schools: [] });
   });
