@@ -18,6 +18,9 @@ const HEADERS = [
   '聘用学校',
   '任教学科',
   '轮次',
+  // Round 2: the 志愿 number obtained; round 3: the distance the bureau's assignment sends the person.
+  '所得志愿',
+  '调剂距离(公里)',
   '说明',
 ];
 
@@ -55,6 +58,8 @@ export function publicityCsv(rows: readonly PlacementRow[]): string {
         p.schoolName,
         p.subject,
         p.round === null ? '' : `第${p.round}轮`,
+        p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
+        p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
         p.explanation,
       ]),
     );

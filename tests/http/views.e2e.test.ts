@@ -45,7 +45,9 @@ describe('run views', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('工号,姓名,原学校代码,原学校,聘用结果,聘用学校代码,聘用学校,任教学科,轮次,说明');
+    expect(lines[0]).toBe(
+      '工号,姓名,原学校代码,原学校,聘用结果,聘用学校代码,聘用学校,任教学科,轮次,所得志愿,调剂距离(公里),说明',
+    );
     expect(lines).toHaveLength(12);
     expect(lines.find((l) => l.startsWith('T003,'))).toMatch(
       /^T003,张伟,S01,凤城中学,跨校竞聘,S02,北留中学,语文,第2轮,/,
