@@ -63,11 +63,10 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * Array elements serialised per update. Slicing and joining chunks costs more than it saves on a county of
- * 阳城's size, so only arrays beyond this (a few MB of JSON) are cut: measured 1× median 60 → 56 ms and
- * 10× 803 → 701 ms against chunks of 512.
+ * Array elements serialised per update: chunks of this size stay well under V8's large-object threshold,
+ * so their strings die young in the nursery instead of piling up for full collections.
  */
-const CHUNK = 16384;
+const CHUNK = 256;
 
 /**
  * SHA-256 of `JSON.stringify(value)` without ever holding that string: long arrays are written in chunks.
@@ -81,8 +80,11 @@ export function sha256Json(value: unknown): string {
     if (Array.isArray(v) && v.length > CHUNK) {
       hash.update('[');
       for (let i = 0; i < v.length; i += CHUNK) {
-        const part = JSON.stringify(v.slice(i, i + CHUNK));
-        hash.update(i === 0 ? part.slice(1, -1) : `,${part.slice(1, -1)}`);
+        // Encode once and drop the chunk's own brackets with a zero-copy view (they are one byte each):
+        // slicing the string instead would copy it again.
+        const bytes = Buffer.from(JSON.stringify(v.slice(i, i + CHUNK)), 'utf8');
+        if (i > 0) hash.update(',');
+        hash.update(bytes.subarray(1, bytes.length - 1));
       }
       hash.update(']');
     } else if (depth < 3 && v !== null && typeof v === 'object' && !Array.isArray(v)) {
