@@ -56,6 +56,7 @@ export const CandidatesSchema = z
         posts: z.number().int(),
         reserved: z.number().int(),
         exempt: z.number().int(),
+        directHires: list(z.object({ staffId: z.string(), name: z.string(), reason: z.string() })),
         capacity: z.number().int(),
         cutoff: z.number().nullable(),
         round1: list(Round1CandidateSchema),

@@ -11,6 +11,12 @@ export interface SubjectCandidates {
   readonly posts: number;
   readonly reserved: number;
   readonly exempt: number;
+  /** Who was hired directly (直聘) before round 1, and why, in staff-id order. */
+  readonly directHires: readonly {
+    readonly staffId: string;
+    readonly name: string;
+    readonly reason: string;
+  }[];
   /** Posts open to round-1 competition (posts − reserved − exempt). */
   readonly capacity: number;
   readonly cutoff: number | null;
@@ -64,6 +70,13 @@ export function schoolCandidates(result: AllocationResult, schoolCode: string): 
     ...round2.keys(),
   ]);
   const reports = new Map(school.subjects.map((s) => [s.subject, s]));
+  const direct = new Map<string, SubjectCandidates['directHires'][number][]>();
+  for (const p of result.placements) {
+    if (p.schoolCode !== schoolCode || p.exemptReason === null || p.subject === null) continue;
+    const list = direct.get(p.subject) ?? [];
+    list.push({ staffId: p.staffId, name: p.name, reason: p.exemptReason });
+    direct.set(p.subject, list);
+  }
 
   const subjects = [...subjectNames].sort(byText).map((subject): SubjectCandidates => {
     const r1 = round1.get(subject);
@@ -74,6 +87,7 @@ export function schoolCandidates(result: AllocationResult, schoolCode: string): 
       posts: r1?.posts ?? report?.posts ?? 0,
       reserved: r1?.reserved ?? report?.reserved ?? 0,
       exempt: r1?.exempt ?? report?.exempt ?? 0,
+      directHires: direct.get(subject) ?? [],
       capacity: r1?.capacity ?? 0,
       cutoff: r1?.cutoff ?? null,
       round1: r1?.candidates ?? [],
