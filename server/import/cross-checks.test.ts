@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadResult } from './index';
 import { parseDataset } from './index';
-import { files } from './testdata/inline';
-
-const staffHeader =
-  'staff_id,name,gender,birth_date,school_code,subject,cert_stage,title,years_of_service,score';
-
-async function issuesOf(result: Promise<LoadResult>) {
-  const r = await result;
-  if (r.ok) throw new Error('expected the dataset to be rejected');
-  return r.issues;
-}
+import { files, issuesOf, staffHeader } from './testdata/inline';
 
 describe('parseDataset — checks across rows and files', () => {
   it('reports duplicate ids on the later row, pointing at the first', async () => {

@@ -6,4 +6,4 @@ export { parseDataset } from './parse-dataset';
 export { readDatasetDir } from './read-dir';
 export { parseRules } from './rules-json';
 export type { DatasetFileKind, DatasetIssue, LoadedFile, LoadResult } from './types';
-export { DATASET_FILES } from './types';
+export { DATASET_FILES, FILE_NAMES } from './types';

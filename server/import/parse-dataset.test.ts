@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../engine/rules';
-import type { LoadResult } from './index';
 import { parseDataset } from './index';
-import { files } from './testdata/inline';
-
-const staffHeader =
-  'staff_id,name,gender,birth_date,school_code,subject,cert_stage,title,years_of_service,score';
-
-async function issuesOf(result: Promise<LoadResult>) {
-  const r = await result;
-  if (r.ok) throw new Error('expected the dataset to be rejected');
-  return r.issues;
-}
+import { files, issuesOf, staffHeader } from './testdata/inline';
 
 describe('parseDataset — valid input', () => {
   it('reads the base dataset with defaults for every optional column and rules', async () => {

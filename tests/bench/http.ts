@@ -7,20 +7,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { closeDatabase, openDatabase } from '../../db';
+import { DATASET_FILES, FILE_NAMES } from '../../server/import';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { issueToken } from '../../server/services/tokens';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = join(ROOT, 'fixtures/yangcheng-2020');
-const FILES = ['schools', 'posts', 'staff', 'townships', 'applications', 'rules'] as const;
-const FILE_NAMES: Record<(typeof FILES)[number], string> = {
-  schools: 'schools.csv',
-  posts: 'posts.csv',
-  staff: 'staff.csv',
-  townships: 'townships.csv',
-  applications: 'applications.csv',
-  rules: 'rules.json',
-};
 
 export interface HttpBenchOptions {
   /** Timed upload → run → CSV rounds (after one warm-up). */
@@ -91,7 +83,7 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
 
 function fixtureForm(): FormData {
   const body = new FormData();
-  for (const kind of FILES) {
+  for (const kind of DATASET_FILES) {
     const path = join(FIXTURE, FILE_NAMES[kind]);
     if (existsSync(path)) body.append(kind, new Blob([readFileSync(path)]), FILE_NAMES[kind]);
   }

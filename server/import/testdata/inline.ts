@@ -1,4 +1,4 @@
-import type { DatasetFileKind } from '../types';
+import type { DatasetFileKind, LoadResult } from '../types';
 
 /** UTF-8 bytes of CSV text written inline in a test. */
 export function bytes(text: string): Uint8Array {
@@ -30,4 +30,15 @@ export function files(
     out[kind] = typeof content === 'string' ? bytes(content) : content;
   }
   return out;
+}
+
+/** The header of the base staff.csv, for tests that write their own rows. */
+export const staffHeader =
+  'staff_id,name,gender,birth_date,school_code,subject,cert_stage,title,years_of_service,score';
+
+/** The issues of a load that must fail; throws when the dataset was accepted. */
+export async function issuesOf(result: Promise<LoadResult>) {
+  const r = await result;
+  if (r.ok) throw new Error('expected the dataset to be rejected');
+  return r.issues;
 }
