@@ -1,4 +1,4 @@
-import type { Rules, School, Staff, Stage } from './types';
+import type { Rules, Staff, Stage } from './types';
 
 /** School stages from lowest to highest. For certificates the kindergarten stands apart (see certCovers). */
 const SCHOOL_LEVEL: Record<Stage, number> = { kindergarten: -1, primary: 0, middle: 1, high: 2 };
@@ -39,9 +39,4 @@ export function ageOn(birthDate: string, asOf: string): number {
 export function isNearRetirement(staff: Pick<Staff, 'gender' | 'birthDate'>, rules: Rules): boolean {
   const limit = rules.retirementAge[staff.gender] - rules.nearRetirementYears;
   return ageOn(staff.birthDate, rules.asOf) >= limit;
-}
-
-/** Whether a school can take this person on a post of `subject` (stage and subject, nothing else). */
-export function canTeachAt(staff: Pick<Staff, 'certStage'>, school: Pick<School, 'stage'>): boolean {
-  return certCovers(staff.certStage, school.stage);
 }
