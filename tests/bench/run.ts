@@ -2,77 +2,63 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchHttp } from './http';
+import type { Timing } from './timing';
 
 /**
- * `npm run bench`: the engine on the 阳城 fixture and on generated counties 10× and 100× its size, each
- * scale in its own process (so peak memory is that scale's own), then the service over HTTP.
- * Targets (issue 2 and 3): fixture ≤ 20 ms median, 100× ≤ 3 s; upload+run+CSV ≤ 500 ms median;
- * candidates ≥ 2,000 req/s with p99 ≤ 50 ms. Figures, not assertions: shared machines make timed tests flaky.
+ * `npm run bench` (or `npm run bench -- engine|load|http`): every row of issue 8's table with its target,
+ * median and min, and peak memory per instance. Each engine instance and the loader run in their own
+ * process, so a peak is that instance's own. Figures, not assertions: shared machines make timed tests flaky.
  */
-const run = promisify(execFile);
+const exec = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
 
-interface ScaleFigures {
-  scale: number;
-  staff: number;
-  schools: number;
-  runs: number;
-  medianMs: number;
-  minMs: number;
-  peakRssMiB: number;
+interface Row extends Timing {
+  readonly peakRssMiB?: number;
 }
 
-async function engineScale(scale: number, runs: number): Promise<ScaleFigures> {
-  const { stdout } = await run(
+async function child(script: string, args: readonly (string | number)[]): Promise<Row> {
+  const { stdout } = await exec(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--max-old-space-size=8192',
-      join(ROOT, 'tests/bench/engine-scale.ts'),
-      String(scale),
-      String(runs),
-    ],
+    ['--import', 'tsx', '--max-old-space-size=8192', join(ROOT, 'tests/bench', script), ...args.map(String)],
     { cwd: ROOT, maxBuffer: 1 << 20 },
   );
-  return JSON.parse(stdout) as ScaleFigures;
+  return JSON.parse(stdout) as Row;
+}
+
+const ms = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
+function line(what: string, target: string, row: Row): string {
+  const peak = row.peakRssMiB === undefined ? '' : `${row.peakRssMiB.toLocaleString('en-US')} MiB`;
+  return `${what.padEnd(58)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(12)}`;
 }
 
 const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 
-if (want('engine')) {
-  const rows: ScaleFigures[] = [];
-  for (const [scale, runs] of [
-    [1, 31],
-    [10, 9],
-    [100, 3],
-  ] as const) {
-    rows.push(await engineScale(scale, runs));
-  }
-  console.log('engine: allocate() on the fixture and generated counties');
-  console.log('scale      staff  schools  runs  median ms    min ms  peak RSS MiB  ms per 1k staff');
-  for (const r of rows) {
-    console.log(
-      `${`${r.scale}×`.padEnd(6)}${String(r.staff).padStart(9)}${String(r.schools).padStart(9)}${String(r.runs).padStart(6)}${r.medianMs.toFixed(1).padStart(11)}${r.minMs.toFixed(1).padStart(10)}${String(r.peakRssMiB).padStart(14)}${((r.medianMs / r.staff) * 1000).toFixed(2).padStart(17)}`,
-    );
-  }
-  const [one, , hundred] = rows;
-  // n·log n from 1× to 100× allows a factor of 100 · log(348700)/log(3487) ≈ 157.
-  const growth = hundred!.medianMs / one!.medianMs;
-  console.log(
-    `growth 1× → 100×: ${growth.toFixed(0)}× (n·log n bound ≈ ${((100 * Math.log(hundred!.staff)) / Math.log(one!.staff)).toFixed(0)}×)`,
-  );
-  console.log('targets: fixture ≤ 20 ms median; 100× ≤ 3,000 ms\n');
+console.log(
+  `${'what'.padEnd(58)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS'.padStart(12)}`,
+);
+if (want('load')) {
+  console.log(line('load the fixture folder (readDatasetDir)', '≤ 20 ms', await child('load-dir.ts', [31])));
 }
-
+if (want('engine')) {
+  const rows: [string, string, string, number][] = [
+    ['allocate on the fixture (3,487 staff)', '≤ 15 ms', '1', 31],
+    ['allocate, cross-school only (3,500 staff, 5 choices each)', '≤ 20 ms', 'cross-school', 31],
+    ['allocate at 10× (34,870 staff)', '≤ 250 ms', '10', 9],
+    ['allocate at 100× (348,700 staff)', '≤ 3,000 ms, 1 GiB', '100', 3],
+  ];
+  for (const [what, target, instance, runs] of rows)
+    console.log(line(what, target, await child('engine-scale.ts', [instance, runs])));
+}
 if (want('http')) {
   const f = await benchHttp();
-  console.log('service over HTTP (127.0.0.1)');
+  const p = f.pipeline;
+  console.log(line('HTTP upload + run + 公示 CSV of the fixture', `≤ ${p.targetMs} ms`, p));
   console.log(
-    `upload + run + 公示 CSV of the fixture: median ${f.pipeline.medianMs} ms (upload ${f.pipeline.uploadMedianMs}, run ${f.pipeline.runMedianMs}, csv ${f.pipeline.csvMedianMs}; ${f.pipeline.runs} runs) — target ≤ ${f.pipeline.targetMs} ms`,
+    `  of which upload ${p.uploadMedianMs} ms, run ${p.runMedianMs} ms, csv ${p.csvMedianMs} ms (medians)`,
   );
+  const c = f.candidates;
   console.log(
-    `${f.candidates.path}: ${f.candidates.requestsPerSec} req/s, p50 ${f.candidates.p50Ms} ms, p99 ${f.candidates.p99Ms} ms, ${f.candidates.connections} connections × ${f.candidates.durationSeconds} s, errors ${f.candidates.errors}, non-2xx ${f.candidates.non2xx} — target ≥ ${f.candidates.target.requestsPerSec} req/s, p99 ≤ ${f.candidates.target.p99Ms} ms`,
+    `${c.path}: ${c.requestsPerSec} req/s, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${c.connections} connections × ${c.durationSeconds} s, errors ${c.errors}, non-2xx ${c.non2xx} — target ≥ ${c.target.requestsPerSec} req/s, p99 ≤ ${c.target.p99Ms} ms`,
   );
 }
