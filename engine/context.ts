@@ -1,3 +1,4 @@
+import { type PriorityRanks, priorityRanks } from './priority';
 import type { Dataset, ListStanding, Outcome, Post, Rules, School, Staff, Township } from './types';
 
 /** One school's posts in one subject: the unit every round fills. */
@@ -15,6 +16,8 @@ export interface Context {
   readonly townships: ReadonlyMap<string, Township>;
   /** School → staff → its applications.csv score; a school absent here ranks by 综合得分. */
   readonly applications: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The priority order of `dataset.staff` (by position), computed once: see {@link PriorityRanks}. */
+  readonly priority: PriorityRanks;
 }
 
 export function buildContext(dataset: Dataset, rules: Rules): Context {
@@ -36,12 +39,15 @@ export function buildContext(dataset: Dataset, rules: Rules): Context {
     posts,
     townships: new Map(dataset.townships.map((t) => [t.name, t])),
     applications,
+    priority: priorityRanks(rules.tieBreak, dataset.staff),
   };
 }
 
 /** What the rounds learn about one person as the run goes; turned into a Placement at the end. */
 export interface PersonState {
   readonly staff: Staff;
+  /** Position in the dataset's staff (and in the context's priority ranks). */
+  readonly index: number;
   outcome: Outcome | null;
   schoolCode: string | null;
   subject: string | null;
@@ -65,8 +71,9 @@ export interface RunState {
 
 export function newRunState(dataset: Dataset): RunState {
   return {
-    people: dataset.staff.map((staff) => ({
+    people: dataset.staff.map((staff, index) => ({
       staff,
+      index,
       outcome: null,
       schoolCode: null,
       subject: null,

@@ -3,7 +3,7 @@ import { type Context, type PersonState, place, type RunState, schoolName, vacan
 import { certCovers } from '../eligibility';
 import { townshipDistanceKm } from '../geo';
 import { MinCostFlow } from '../matching/min-cost-flow';
-import { priorityComparator } from '../priority';
+import { sortByPriority } from '../priority';
 import type { EngineWarning } from '../types';
 
 /** People who are interchangeable for round 3: same subject, certificate and home township. */
@@ -32,7 +32,6 @@ interface SeatGroup {
  */
 export function administrativeRound(ctx: Context, state: RunState, warnings: EngineWarning[]): void {
   const { allowCrossSubject, crossSubjectPenaltyKm } = ctx.rules.administrative;
-  const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const waiting: PersonState[] = [];
   for (const person of state.people) {
     if (person.outcome !== null) continue;
@@ -43,7 +42,12 @@ export function administrativeRound(ctx: Context, state: RunState, warnings: Eng
       waiting.push(person);
     }
   }
-  waiting.sort((a, b) => compare(a.staff, b.staff));
+  sortByPriority(
+    ctx.priority,
+    waiting,
+    (p) => p.index,
+    (p) => p.staff.score,
+  );
   if (ctx.townships.size > 0) {
     for (const p of [...waiting].sort((a, b) => compareStrings(a.staff.id, b.staff.id))) {
       const home = p.staff.homeTownship;

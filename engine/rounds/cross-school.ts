@@ -9,7 +9,7 @@ import {
 } from '../context';
 import { deferredAcceptance } from '../matching/deferred-acceptance';
 import { serialDictatorship } from '../matching/serial-dictatorship';
-import { priorityComparator } from '../priority';
+import { sortByPriority } from '../priority';
 import type { EngineWarning, Round2List, Staff } from '../types';
 import { validChoices } from './choices';
 
@@ -44,16 +44,25 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
   const ranked = new Map<string, PersonState[]>();
   for (const [key, post] of ctx.posts) {
     capacity.set(key, vacanciesLeft(ctx, state, key));
-    const compare = priorityComparator(ctx.rules.tieBreak, schoolScore(post.schoolCode));
-    const list = [...(applied.get(key) ?? [])].sort((a, b) => compare(a.staff, b.staff));
+    const score = schoolScore(post.schoolCode);
+    const list = sortByPriority(
+      ctx.priority,
+      [...(applied.get(key) ?? [])],
+      (p) => p.index,
+      (p) => score(p.staff),
+    );
     ranked.set(key, list);
     rank.set(key, new Map(list.map((p, i) => [p.staff.id, i])));
   }
 
   let matching: Map<string, string>;
   if (serial) {
-    const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
-    const order = [...applicants].sort((a, b) => compare(a.staff, b.staff)).map((p) => p.staff.id);
+    const order = sortByPriority(
+      ctx.priority,
+      [...applicants],
+      (p) => p.index,
+      (p) => p.staff.score,
+    ).map((p) => p.staff.id);
     matching = serialDictatorship(order, choices, capacity, (h, a) => rank.get(h)?.has(a) === true);
   } else {
     matching = deferredAcceptance({ prefs: choices, capacity, rank });

@@ -8,7 +8,7 @@ import {
   schoolName,
 } from '../context';
 import { certCovers } from '../eligibility';
-import { priorityComparator } from '../priority';
+import { sortByPriority } from '../priority';
 import type { Round1List } from '../types';
 
 /**
@@ -38,10 +38,14 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     }
   }
 
-  const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const lists: Round1List[] = [];
   for (const [key, post] of ctx.posts) {
-    const competitors = [...(byPost.get(key) ?? [])].sort((a, b) => compare(a.staff, b.staff));
+    const competitors = sortByPriority(
+      ctx.priority,
+      [...(byPost.get(key) ?? [])],
+      (p) => p.index,
+      (p) => p.staff.score,
+    );
     const exempt = state.exempt.get(key) ?? 0;
     const capacity = Math.max(0, post.posts - post.reserved - exempt);
     const hired = Math.min(capacity, competitors.length);
