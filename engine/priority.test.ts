@@ -21,7 +21,13 @@ const arbitraryStaff = fc
   )
   .map((rows) =>
     rows.map((r) => ({
-      staff: { id: r.id, title: r.title, yearsOfService: r.years, birthDate: r.date, score: r.score } as Staff,
+      staff: {
+        id: r.id,
+        title: r.title,
+        yearsOfService: r.years,
+        birthDate: r.date,
+        score: r.score,
+      } as Staff,
       schoolScore: r.schoolScore,
     })),
   );
