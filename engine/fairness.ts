@@ -12,10 +12,15 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
   const schools = new Map(dataset.schools.map((s) => [s.code, s]));
   const staff = new Map(dataset.staff.map((s) => [s.id, s]));
   const posts = new Map<string, number>();
+  // School → subjects with posts: what a choice is checked against, without building a key per choice.
+  const subjects = new Map<string, Set<string>>();
   const reserved = new Map<string, number>();
   for (const p of dataset.posts) {
     if (schools.get(p.schoolCode)?.status !== 'open') continue;
     posts.set(k(p.schoolCode, p.subject), p.posts);
+    const taught = subjects.get(p.schoolCode) ?? new Set<string>();
+    taught.add(p.subject);
+    subjects.set(p.schoolCode, taught);
     reserved.set(k(p.schoolCode, p.subject), p.reserved);
   }
   const shortlists = new Map<string, Map<string, number>>();
@@ -24,6 +29,17 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
     m.set(a.staffId, a.score);
     shortlists.set(a.schoolCode, m);
   }
+
+  // Each person's acceptable choices, worked out at most once (eligibility and envy both need them).
+  const acceptableOf = new Map<Staff, readonly string[]>();
+  const acceptable = (s: Staff): readonly string[] => {
+    let list = acceptableOf.get(s);
+    if (list === undefined) {
+      list = acceptableChoices(s, rules, schools, subjects, shortlists);
+      acceptableOf.set(s, list);
+    }
+    return list;
+  };
 
   // Seats taken, by round, and direct hires, per school-subject.
   const taken = new Map<string, { direct: number; r1: number; r2: Staff[]; r3: number }>();
@@ -35,7 +51,7 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
   let eligibilityViolations = 0;
   for (const p of placements) {
     const s = staff.get(p.staffId);
-    if (s === undefined || !placementIsEligible(p, s, rules, schools, posts, shortlists))
+    if (s === undefined || !placementIsEligible(p, s, rules, schools, posts, acceptable))
       eligibilityViolations++;
     if (s === undefined || p.schoolCode === null || p.subject === null) continue;
     const t = seat(k(p.schoolCode, p.subject));
@@ -74,28 +90,42 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
     }
     return c;
   };
+  // The one a school would give up first among those it hired in round 2, per school-subject: whoever
+  // prefers that school and outranks anyone hired there outranks this one, so one comparison per choice
+  // decides envy (linear in the number of choices).
+  const worstHired = new Map<string, Staff | null>();
+  const worstAt = (school: string, key: string): Staff | null => {
+    let worst = worstHired.get(key);
+    if (worst === undefined) {
+      const compare = compareAt(school);
+      worst = null;
+      for (const b of taken.get(key)?.r2 ?? []) if (worst === null || compare(b, worst) >= 0) worst = b;
+      worstHired.set(key, worst);
+    }
+    return worst;
+  };
   const envyPairs: EnvyPair[] = [];
   const choiceRanks: number[] = [];
   for (const p of placements) {
     const s = staff.get(p.staffId);
     if (s === undefined || p.outcome === 'resigned' || p.round === 1 || s.barred !== null) continue;
-    const wanted = acceptableChoices(s, rules, schools, posts, shortlists);
+    const wanted = acceptable(s);
     const got = p.round === 2 && p.schoolCode !== null ? wanted.indexOf(p.schoolCode) : -1;
     if (got >= 0) {
       const wish = s.choices.indexOf(p.schoolCode!);
       choiceRanks[wish] = (choiceRanks[wish] ?? 0) + 1;
     }
-    for (const school of got >= 0 ? wanted.slice(0, got) : wanted) {
+    const envied = got >= 0 ? got : wanted.length;
+    for (let c = 0; c < envied; c++) {
+      const school = wanted[c]!;
       const key = k(school, s.subject);
       if ((leftAfterRound2.get(key) ?? 0) > 0) {
         envyPairs.push({ displacedBy: null, schoolCode: school, staffId: s.id, subject: s.subject });
         continue;
       }
-      const compare = compareAt(school);
-      const worse = (taken.get(key)?.r2 ?? []).filter((b) => compare(s, b) < 0).sort(compare);
-      const last = worse[worse.length - 1];
-      if (last !== undefined) {
-        envyPairs.push({ displacedBy: last.id, schoolCode: school, staffId: s.id, subject: s.subject });
+      const worst = worstAt(school, key);
+      if (worst !== null && compareAt(school)(s, worst) < 0) {
+        envyPairs.push({ displacedBy: worst.id, schoolCode: school, staffId: s.id, subject: s.subject });
       }
     }
   }
@@ -126,7 +156,7 @@ function acceptableChoices(
   s: Staff,
   rules: Rules,
   schools: Schools,
-  posts: ReadonlyMap<string, number>,
+  subjects: ReadonlyMap<string, ReadonlySet<string>>,
   shortlists: ReadonlyMap<string, ReadonlyMap<string, number>>,
 ): string[] {
   const own = schools.get(s.schoolCode);
@@ -134,7 +164,7 @@ function acceptableChoices(
   for (const code of s.choices.slice(0, rules.crossSchool.maxChoices)) {
     const school = schools.get(code);
     if (school === undefined || code === s.schoolCode || out.includes(code)) continue;
-    if (!posts.has(`${code}\u0001${s.subject}`) || !COVERS[s.certStage].includes(school.stage)) continue;
+    if (!subjects.get(code)?.has(s.subject) || !COVERS[s.certStage].includes(school.stage)) continue;
     const up = own !== undefined && LEVEL[school.stage] > LEVEL[own.stage];
     if (rules.crossSchool.noUpwardMoves && up) continue;
     const list = shortlists.get(code);
@@ -150,7 +180,7 @@ function placementIsEligible(
   rules: Rules,
   schools: Schools,
   posts: ReadonlyMap<string, number>,
-  shortlists: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  acceptable: (s: Staff) => readonly string[],
 ): boolean {
   if (s.resigned) return p.outcome === 'resigned' && p.schoolCode === null;
   if (s.barred !== null) return p.outcome === 'standby' && p.schoolCode === null;
@@ -172,12 +202,7 @@ function placementIsEligible(
         (hasPost || p.exemptReason !== null)
       );
     case 'cross_school':
-      return (
-        p.round === 2 &&
-        p.subject === s.subject &&
-        hasPost &&
-        acceptableChoices(s, rules, schools, posts, shortlists).includes(school.code)
-      );
+      return p.round === 2 && p.subject === s.subject && hasPost && acceptable(s).includes(school.code);
     case 'administrative':
       return (
         p.round === 3 &&
