@@ -7,7 +7,7 @@ import {
   schoolName,
   vacanciesLeft,
 } from '../context';
-import { deferredAcceptance } from '../matching/deferred-acceptance';
+import { deferredAcceptanceIndexed } from '../matching/deferred-acceptance';
 import { serialDictatorship } from '../matching/serial-dictatorship';
 import { sortByPriority } from '../priority';
 import type { EngineWarning, Round2List, Staff } from '../types';
@@ -36,8 +36,10 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
   }
 
   const serial = ctx.rules.crossSchool.mechanism === 'serial_dictatorship';
-  const schoolScore = (schoolCode: string) => (s: Staff) =>
-    serial ? s.score : (ctx.applications.get(schoolCode)?.get(s.id) ?? s.score);
+  const schoolScore = (schoolCode: string) => {
+    const scores = serial ? undefined : ctx.applications.get(schoolCode);
+    return (s: Staff) => scores?.get(s.id) ?? s.score;
+  };
 
   const capacity = new Map<string, number>();
   const rank = new Map<string, Map<string, number>>();
@@ -65,7 +67,7 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
     ).map((p) => p.staff.id);
     matching = serialDictatorship(order, choices, capacity, (h, a) => rank.get(h)?.has(a) === true);
   } else {
-    matching = deferredAcceptance({ prefs: choices, capacity, rank });
+    matching = deferredAcceptanceOver(ctx, applicants, choices, ranked, capacity);
   }
 
   for (const [staffId, key] of matching) {
@@ -141,4 +143,47 @@ function describe(
   }
   person.round2 = standing(keys[0]!);
   person.steps.push(`round 2: not admitted by any valid choice: ${keys.map(label).join(', ')} → round 3`);
+}
+
+/**
+ * Deferred acceptance with the round's strings turned into indexes once: pair k is one applicant's valid
+ * choice (applicants in order, each one's choices in order), ranked by its position in the school's list.
+ * Returns staffId → post key for those admitted.
+ */
+function deferredAcceptanceOver(
+  ctx: Context,
+  applicants: readonly PersonState[],
+  choices: ReadonlyMap<string, readonly string[]>,
+  ranked: ReadonlyMap<string, readonly PersonState[]>,
+  capacity: ReadonlyMap<string, number>,
+): Map<string, string> {
+  const keys = [...ranked.keys()];
+  const hospitalOf = new Map(keys.map((key, h) => [key, h]));
+  const firstPair = new Int32Array(ctx.dataset.staff.length);
+  const start = new Int32Array(applicants.length + 1);
+  const choice: number[] = [];
+  applicants.forEach((person, a) => {
+    firstPair[person.index] = choice.length;
+    for (const key of choices.get(person.staff.id) ?? []) choice.push(hospitalOf.get(key)!);
+    start[a + 1] = choice.length;
+  });
+  const choiceRank = new Float64Array(choice.length);
+  keys.forEach((key, h) => {
+    ranked.get(key)!.forEach((person, i) => {
+      let k = firstPair[person.index]!;
+      while (choice[k] !== h) k++;
+      choiceRank[k] = i;
+    });
+  });
+  const match = deferredAcceptanceIndexed({
+    start,
+    choice: Int32Array.from(choice),
+    choiceRank,
+    capacity: Int32Array.from(keys, (key) => capacity.get(key) ?? 0),
+  });
+  const matching = new Map<string, string>();
+  match.forEach((h, a) => {
+    if (h >= 0) matching.set(applicants[a]!.staff.id, keys[h]!);
+  });
+  return matching;
 }
