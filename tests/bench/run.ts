@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchHttp } from './http';
@@ -6,13 +7,15 @@ import type { Timing } from './timing';
 
 /**
  * `npm run bench` (or `npm run bench -- engine|load|http`): every row of issue 8's table with its target,
- * median and min, and peak memory per instance. Each engine instance and the loader run in their own
+ * median and min, peak memory per instance, and the CPU time per run (which the machine's other load
+ * inflates much less than the wall clock). Each engine instance and the loader run in their own
  * process, so a peak is that instance's own. Figures, not assertions: shared machines make timed tests flaky.
  */
 const exec = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
 
-interface Row extends Timing {
+interface Row extends Omit<Timing, 'cpuMedianMs'> {
+  readonly cpuMedianMs?: number;
   readonly peakRssMiB?: number;
 }
 
@@ -28,14 +31,16 @@ async function child(script: string, args: readonly (string | number)[]): Promis
 const ms = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 function line(what: string, target: string, row: Row): string {
   const peak = row.peakRssMiB === undefined ? '' : `${row.peakRssMiB.toLocaleString('en-US')} MiB`;
-  return `${what.padEnd(58)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(12)}`;
+  const cpu = row.cpuMedianMs === undefined ? '' : ms(row.cpuMedianMs);
+  return `${what.padEnd(58)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(12)}${cpu.padStart(12)}`;
 }
 
+const loadAtStart = loadavg()[0]!;
 const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 
 console.log(
-  `${'what'.padEnd(58)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS'.padStart(12)}`,
+  `${'what'.padEnd(58)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS'.padStart(12)}${'CPU median'.padStart(12)}`,
 );
 if (want('load')) {
   console.log(line('load the fixture folder (readDatasetDir)', '≤ 20 ms', await child('load-dir.ts', [31])));
@@ -62,3 +67,6 @@ if (want('http')) {
     `${c.path}: ${c.requestsPerSec} req/s, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${c.connections} connections × ${c.durationSeconds} s, errors ${c.errors}, non-2xx ${c.non2xx} — target ≥ ${c.target.requestsPerSec} req/s, p99 ≤ ${c.target.p99Ms} ms`,
   );
 }
+console.log(
+  `load average (1 min) of the machine: ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+);
