@@ -107,8 +107,9 @@ function denseNumbers(values: Float64Array): DenseColumn {
     if (!Number.isInteger(v)) integers = false;
   }
   const ranks = new Int32Array(values.length);
-  if (integers && max - min <= 4 * values.length + 1024) {
-    // Titles, years and dates span a small range: mark the values present and number them in order.
+  if (integers && max - min <= Math.max(4 * values.length, 1 << 16)) {
+    // Titles, years and dates (a century is ~51,000 day numbers) span a small range: mark the values
+    // present and number them in order.
     const rankOf = new Int32Array(max - min + 1);
     for (const v of values) rankOf[v - min] = 1;
     let distinct = 0;
