@@ -1,4 +1,4 @@
-import { canonicalDataset, canonicalRules, sha256Json } from './canonical';
+import { canonicalDataset, canonicalRules, sha256Hex, sha256Json, sortedJson } from './canonical';
 import { buildContext, newRunState, type PersonState } from './context';
 import { checkFairness } from './fairness';
 import { schoolReports, summarize } from './report';
@@ -20,9 +20,54 @@ import { ENGINE_VERSION } from './version';
  * result.summary.inSchool; // e.g. 3147 on the 阳城 2020 fixture
  */
 export function allocate(dataset: Dataset, givenRules: Rules = DEFAULT_RULES): AllocationResult {
+  const body = runRounds(dataset, givenRules, sha256Json);
+  return { ...body, outputHash: sha256Json(body) };
+}
+
+/** {@link allocate}'s result with the JSON texts a stored run keeps. */
+export interface SerialisedAllocation {
+  readonly result: AllocationResult;
+  /** The canonical input, as `canonicalInput(dataset, rules)` writes it; `inputHash` is its SHA-256. */
+  readonly inputJson: string;
+  /** `JSON.stringify(result)`. */
+  readonly resultJson: string;
+}
+
+/**
+ * {@link allocate}, for a caller that stores the run: the canonical input and the result are each
+ * serialised once, and their hashes taken from those very texts, instead of serialising once to hash and
+ * again to store. It holds the whole texts, so {@link allocate} (which hashes in chunks) suits a very
+ * large county that is not stored.
+ *
+ * @example
+ * const { result, inputJson, resultJson } = allocateSerialised(dataset);
+ * JSON.parse(resultJson).outputHash === result.outputHash; // true
+ */
+export function allocateSerialised(
+  dataset: Dataset,
+  givenRules: Rules = DEFAULT_RULES,
+): SerialisedAllocation {
+  let inputJson = '';
+  const body = runRounds(dataset, givenRules, (input) => {
+    inputJson = sortedJson(input);
+    return sha256Hex(inputJson);
+  });
+  const bodyJson = sortedJson(body);
+  const outputHash = sha256Hex(bodyJson);
+  // The body's keys then outputHash: exactly what JSON.stringify({ ...body, outputHash }) writes.
+  const resultJson = `${bodyJson.slice(0, -1)},"outputHash":"${outputHash}"}`;
+  return { result: { ...body, outputHash }, inputJson, resultJson };
+}
+
+/** The run itself: everything of the result but its output hash. `hashInput` hashes the canonical input. */
+function runRounds(
+  dataset: Dataset,
+  givenRules: Rules,
+  hashInput: (input: { dataset: Dataset; rules: Rules }) => string,
+): Omit<AllocationResult, 'outputHash'> {
   const canon = canonicalDataset(dataset);
   const rules = canonicalRules(givenRules);
-  const inputHash = sha256Json({ dataset: canon, rules });
+  const inputHash = hashInput({ dataset: canon, rules });
   const ctx = buildContext(canon, rules);
   const state = newRunState(canon);
   const warnings: EngineWarning[] = [];
@@ -33,7 +78,7 @@ export function allocate(dataset: Dataset, givenRules: Rules = DEFAULT_RULES): A
   administrativeRound(ctx, state, warnings);
 
   const placements = state.people.map(toPlacement);
-  const body = {
+  return {
     engineVersion: ENGINE_VERSION,
     fairness: checkFairness(canon, rules, placements),
     inputHash,
@@ -45,7 +90,6 @@ export function allocate(dataset: Dataset, givenRules: Rules = DEFAULT_RULES): A
     summary: summarize(ctx, placements),
     warnings,
   };
-  return { ...body, outputHash: sha256Json(body) };
 }
 
 function toPlacement(p: PersonState): Placement {

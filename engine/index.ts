@@ -1,5 +1,5 @@
 /** The allocation engine's public surface: pure functions and the domain's types. */
-export { allocate } from './allocate';
+export { allocate, allocateSerialised, type SerialisedAllocation } from './allocate';
 export { canonicalInput, canonicalJson, sha256Hex } from './canonical';
 export { certCovers, isNearRetirement } from './eligibility';
 export { checkFairness } from './fairness';

@@ -6,7 +6,7 @@ import {
   type NewPlacementRow,
   type RunMeta,
 } from '../../db';
-import { allocate, canonicalInput } from '../../engine';
+import { allocate, allocateSerialised } from '../../engine';
 import type { AllocationResult, Dataset, Rules } from '../../engine/types';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
@@ -66,8 +66,8 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
     rules = parsed.rules;
   }
 
-  const result = allocate(stored.dataset, rules);
-  const inputJson = canonicalInput(stored.dataset, rules);
+  // Serialised once: the hashes are taken from the very texts stored.
+  const { result, inputJson, resultJson } = allocateSerialised(stored.dataset, rules);
   const rows = placementRows(stored.dataset, result);
   // Repositories run on `db` inside the transaction: better-sqlite3 transactions are per connection, and the
   // placements insert needs the raw connection (see insertRun).
@@ -83,7 +83,7 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
         outputHash: result.outputHash,
         rulesJson: JSON.stringify(rules),
         inputJson,
-        resultJson: JSON.stringify(result),
+        resultJson,
         summaryJson: JSON.stringify(result.summary),
         fairnessJson: JSON.stringify(result.fairness),
       },

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, canonicalInput, canonicalJson, sha256Hex, withDefaults } from '../../engine';
+import {
+  allocate,
+  allocateSerialised,
+  canonicalInput,
+  canonicalJson,
+  sha256Hex,
+  withDefaults,
+} from '../../engine';
 import { sha256Json } from '../../engine/canonical';
 import { FIXTURE_SEED, generateCounty } from '../../fixtures/generator/county';
 import { arbitraryDataset } from '../support/arbitraries';
@@ -52,6 +59,23 @@ describe('canonical JSON', () => {
     }));
     const value = { a: long, b: { c: long.slice(0, 16_385), d: 'é' } };
     expect(sha256Json(value)).toBe(sha256Hex(JSON.stringify(value)));
+  });
+
+  it('allocateSerialised gives the same result with the very texts allocate and canonicalInput would', () => {
+    fc.assert(
+      fc.property(arbitraryDataset({ applications: true }), fc.boolean(), (d, serial) => {
+        const rules = serial
+          ? withDefaults({ crossSchool: { mechanism: 'serial_dictatorship' } })
+          : undefined;
+        const expected = allocate(d, rules);
+        const { result, inputJson, resultJson } = allocateSerialised(d, rules);
+        expect(result).toEqual(expected);
+        expect(resultJson).toBe(JSON.stringify(expected));
+        expect(inputJson).toBe(canonicalInput(d, expected.rules));
+        expect(sha256Hex(inputJson)).toBe(result.inputHash);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('a stored canonical input replays to the identical result', () => {
