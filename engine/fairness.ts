@@ -10,7 +10,7 @@ import type { Dataset, EnvyPair, Fairness, Placement, Rules, Staff, Stage } from
 export function checkFairness(dataset: Dataset, rules: Rules, placements: readonly Placement[]): Fairness {
   const k = (school: string, subject: string) => `${school}\u0001${subject}`;
   const schools = new Map(dataset.schools.map((s) => [s.code, s]));
-  const staff = new Map(dataset.staff.map((s) => [s.id, s]));
+  const staffOf = staffLookup(dataset.staff, placements);
   const posts = new Map<string, number>();
   // School → subjects with posts: what a choice is checked against, without building a key per choice.
   const subjects = new Map<string, Set<string>>();
@@ -49,17 +49,17 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
     return t;
   };
   let eligibilityViolations = 0;
-  for (const p of placements) {
-    const s = staff.get(p.staffId);
+  placements.forEach((p, i) => {
+    const s = staffOf(p, i);
     if (s === undefined || !placementIsEligible(p, s, rules, schools, posts, acceptable))
       eligibilityViolations++;
-    if (s === undefined || p.schoolCode === null || p.subject === null) continue;
+    if (s === undefined || p.schoolCode === null || p.subject === null) return;
     const t = seat(k(p.schoolCode, p.subject));
     if (p.round === 1 && p.exemptReason !== null) t.direct++;
     else if (p.round === 1) t.r1++;
     else if (p.round === 2) t.r2.push(s);
     else t.r3++;
-  }
+  });
 
   let capacityViolations = 0;
   let exemptOverflow = 0;
@@ -106,9 +106,9 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
   };
   const envyPairs: EnvyPair[] = [];
   const choiceRanks: number[] = [];
-  for (const p of placements) {
-    const s = staff.get(p.staffId);
-    if (s === undefined || p.outcome === 'resigned' || p.round === 1 || s.barred !== null) continue;
+  placements.forEach((p, i) => {
+    const s = staffOf(p, i);
+    if (s === undefined || p.outcome === 'resigned' || p.round === 1 || s.barred !== null) return;
     const wanted = acceptable(s);
     const got = p.round === 2 && p.schoolCode !== null ? wanted.indexOf(p.schoolCode) : -1;
     if (got >= 0) {
@@ -128,7 +128,7 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
         envyPairs.push({ displacedBy: worst.id, schoolCode: school, staffId: s.id, subject: s.subject });
       }
     }
-  }
+  });
   return {
     capacityViolations,
     choiceRanks: Array.from(choiceRanks, (n) => n ?? 0),
@@ -139,6 +139,20 @@ export function checkFairness(dataset: Dataset, rules: Rules, placements: readon
     unfilledPosts,
     wastefulness: envyPairs.filter((e) => e.displacedBy === null).length,
   };
+}
+
+/**
+ * The staff record of each placement. A finished run lists placements in the dataset's (canonical, by id)
+ * order, so when every id matches position by position no map is built; any other list is looked up by id.
+ */
+function staffLookup(
+  staff: readonly Staff[],
+  placements: readonly Placement[],
+): (p: Placement, i: number) => Staff | undefined {
+  if (placements.length === staff.length && placements.every((p, i) => p.staffId === staff[i]!.id))
+    return (_p, i) => staff[i];
+  const byId = new Map(staff.map((s) => [s.id, s]));
+  return (p) => byId.get(p.staffId);
 }
 
 /** Which certificate may hold a post at which school stage, spelled out as a table on purpose. */
