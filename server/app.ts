@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { auth } from './plugins/auth';
 import { errorHandler } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
+import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
 import { datasetRoutes } from './routes/datasets';
 import { healthRoutes } from './routes/health';
@@ -64,5 +65,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runRoutes, deps);
   await app.register(runViewRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(accountRoutes, deps);
   return app;
 }

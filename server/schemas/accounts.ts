@@ -14,7 +14,12 @@ export const Password = z
   .max(MAX_PASSWORD_LENGTH)
   .describe(`${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`);
 export const RoleSchema = z.enum(ROLES);
-const DisplayName = z.string().trim().min(1).max(64).describe('Name shown in the console, e.g. 张老师');
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .describe('Name shown in the console, e.g. 张老师');
 const SchoolCode = z.string().trim().min(1).max(64);
 
 /** Who is logged in, as the console shows it. */

@@ -14,7 +14,7 @@ import {
   updateAccount,
 } from '../../db';
 import type { Actor } from '../plugins/auth';
-import { Password, Username } from '../schemas/accounts';
+import { DisplayName, Password, Username } from '../schemas/accounts';
 import { recordWrite, WRITE } from './audit';
 import { hashPassword } from './passwords';
 
@@ -22,6 +22,7 @@ import { hashPassword } from './passwords';
 export type AccountProblem =
   | 'bad_username'
   | 'bad_password'
+  | 'bad_display_name'
   | 'exists'
   | 'not_found'
   | 'principal_needs_school'
@@ -77,22 +78,33 @@ function anotherActiveHr(db: DbExecutor, exceptId: number): boolean {
 }
 
 /**
+ * Everything about a new account but its password, so the CLI can refuse before asking for one.
+ * @throws AccountRefused bad_username | exists | principal_needs_school | only_principal_has_school
+ */
+export function checkNewAccount(db: DbExecutor, input: Omit<NewAccountInput, 'password'>): void {
+  if (!Username.safeParse(input.username).success) throw new AccountRefused('bad_username', input.username);
+  if (!DisplayName.safeParse(input.displayName).success) {
+    throw new AccountRefused('bad_display_name', input.username);
+  }
+  checkSchool(input.username, input.role, input.schoolCode ?? null);
+  if (findAccountByUsername(db, input.username)) throw new AccountRefused('exists', input.username);
+}
+
+/**
  * Creates an account (audited as account.create). A principal must name a school; the other roles must not.
  * @throws AccountRefused bad_username | bad_password | exists | principal_needs_school | only_principal_has_school
  */
 export async function createAccount(db: Db, input: NewAccountInput, actor: Actor): Promise<AccountView> {
+  checkNewAccount(db, input);
   const schoolCode = input.schoolCode ?? null;
-  if (!Username.safeParse(input.username).success) throw new AccountRefused('bad_username', input.username);
   if (!Password.safeParse(input.password).success) throw new AccountRefused('bad_password', input.username);
-  checkSchool(input.username, input.role, schoolCode);
-  if (findAccountByUsername(db, input.username)) throw new AccountRefused('exists', input.username);
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     // Checked again inside the write lock: another request may have created it while we hashed.
     if (findAccountByUsername(tx, input.username)) throw new AccountRefused('exists', input.username);
     const row = insertAccount(tx, {
       username: input.username,
-      displayName: input.displayName,
+      displayName: input.displayName.trim(),
       role: input.role,
       schoolCode,
       passwordHash,

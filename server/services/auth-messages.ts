@@ -34,6 +34,18 @@ const MESSAGES = {
     zh: '只有校长账户可以绑定学校',
     en: 'Only a principal account is bound to a school',
   },
+  badUsername: {
+    zh: (username: string) => `用户名 ${username} 不合规：须为 3–32 个字母、数字或 _ . -`,
+    en: (username: string) => `Username ${username} is not 3–32 characters of letters, digits, _ . -`,
+  },
+  badPassword: {
+    zh: '密码长度须为 8–256 个字符',
+    en: 'The password must be 8–256 characters long',
+  },
+  badDisplayName: {
+    zh: '显示名须为 1–64 个字符',
+    en: 'The display name must be 1–64 characters',
+  },
   lastHr: {
     zh: '不能停用或降级最后一个可用的人事股账户',
     en: 'The last active hr account cannot be disabled or given another role',
