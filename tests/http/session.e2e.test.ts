@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { changeAccount, createAccount } from '../../server/services/accounts';
-import { IDLE_TIMEOUT_MS, SESSION_COOKIE } from '../../server/services/sessions';
+import { IDLE_TIMEOUT_MS, MAX_SESSION_MS, SESSION_COOKIE } from '../../server/services/sessions';
 import { buildTestApp, type CookieAuth, form, login, PASSWORD, SMALL, type TestApp } from './helper';
 
 /** A clock the tests move by hand: the idle timeout and the lockout pass without waiting. */
@@ -182,6 +182,15 @@ describe('cookie sessions', () => {
     clock.advance(IDLE_TIMEOUT_MS);
     expect((await who({ cookie: hr.cookie })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/runs', headers: { cookie: hr.cookie } })).statusCode).toBe(401);
+  });
+
+  it('ends after 12 hours however busy', async () => {
+    for (let elapsed = 0; elapsed < MAX_SESSION_MS - 20 * 60_000; elapsed += 20 * 60_000) {
+      clock.advance(20 * 60_000);
+      expect((await who({ cookie: hr.cookie })).statusCode).toBe(200);
+    }
+    clock.advance(20 * 60_000);
+    expect((await who({ cookie: hr.cookie })).statusCode).toBe(401);
   });
 
   it('DELETE /api/session logs out: the cookie is cleared and the session refused from then on', async () => {
