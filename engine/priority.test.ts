@@ -14,7 +14,10 @@ const arbitraryStaff = fc
         { arbitrary: fc.constantFrom('1980-01-31', '1980-02-01', '1979-12-31', '1980-12-01'), weight: 30 },
         { arbitrary: fc.constantFrom('1980/1/31', '1980-1-31'), weight: 1 },
       ),
-      score: fc.constantFrom(60, 60.5, 61, 99.99),
+      score: fc.oneof(
+        { arbitrary: fc.constantFrom(0, 60, 60.5, 61, 99.99, 0.29), weight: 20 },
+        { arbitrary: fc.constantFrom(60.125, 61.0001), weight: 1 },
+      ),
       schoolScore: fc.constantFrom(0, 1, 2.5),
     }),
     { maxLength: 12 },
@@ -44,6 +47,9 @@ describe('priorityRanks', () => {
         const expected = [...staff.keys()].sort((i, j) => compare(staff[i]!, staff[j]!));
         const ranks = priorityRanks(tieBreak, staff);
         expect(sortByPriority(ranks, [...staff.keys()], (i) => i, scoreOf)).toEqual(expected);
+        const own = priorityComparator(tieBreak, (s) => s.score);
+        const expectedOwn = [...staff.keys()].sort((i, j) => own(staff[i]!, staff[j]!));
+        expect(sortByPriority(ranks, [...staff.keys()], (i) => i, null)).toEqual(expectedOwn);
       }),
       { numRuns: 500 },
     );

@@ -48,6 +48,9 @@ function compareBy(key: TieBreakKey, a: Staff, b: Staff, scoreOf: (s: Staff) => 
  * school ranks by.
  */
 export interface PriorityRanks {
+  /** The whole order with each person's own 综合得分 (the order of rounds 1 and 3 and of schools without scores). */
+  readonly overall: Int32Array;
+  /** Only for a school with its own scores; worked out on first use. */
   readonly before: Int32Array;
   readonly after: Int32Array;
   /** False when the tie-break has no `score` key: schools' scores then play no part. */
@@ -65,9 +68,18 @@ export function priorityRanks(tieBreak: readonly TieBreakKey[], staff: readonly 
   // Once the scores are equal every later score key compares equal too, so it can be left out.
   const beforeKeys = at < 0 ? keys : keys.slice(0, at);
   const afterKeys = at < 0 ? [] : keys.slice(at + 1).filter((k) => k !== 'score');
+  let before: Int32Array | undefined;
+  let after: Int32Array | undefined;
   return {
-    before: denseRanks(beforeKeys, staff),
-    after: denseRanks(afterKeys, staff),
+    overall: denseRanks(keys, staff),
+    get before() {
+      before ??= denseRanks(beforeKeys, staff);
+      return before;
+    },
+    get after() {
+      after ??= denseRanks(afterKeys, staff);
+      return after;
+    },
     usesScore: at >= 0,
   };
 }
@@ -84,7 +96,13 @@ function denseRanks(keys: readonly TieBreakKey[], staff: readonly Staff[]): Int3
   for (let k = 1; k < n; k++) {
     const i = order[k - 1]!;
     const j = order[k]!;
-    if (columns.some((column) => column.ranks[i] !== column.ranks[j])) rank++;
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!.ranks;
+      if (column[i] !== column[j]) {
+        rank++;
+        break;
+      }
+    }
     ranks[j] = rank;
   }
   return ranks;
@@ -137,11 +155,14 @@ function countingSort(order: Int32Array, column: DenseColumn): Int32Array {
 function keyColumn(key: TieBreakKey, staff: readonly Staff[]): Float64Array {
   const column = new Float64Array(staff.length);
   switch (key) {
-    case 'score':
+    case 'score': {
+      // Scores of at most two decimals as whole hundredths, so that they take the marking pass.
+      const hundredths = staff.every((s) => Math.round(s.score * 100) / 100 === s.score);
       staff.forEach((s, i) => {
-        column[i] = -s.score;
+        column[i] = hundredths ? -Math.round(s.score * 100) : -s.score;
       });
       break;
+    }
     case 'title':
       staff.forEach((s, i) => {
         column[i] = TITLE_RANK.get(s.title) ?? 99;
@@ -203,16 +224,21 @@ function stringRanks(values: readonly string[]): Float64Array {
 
 /**
  * Sorts `items` best first in place, each standing for the staff member at `indexOf(item)` in the ranks'
- * staff and scored `scoreOf(item)` by the school that ranks them. Equal items keep their order.
+ * staff and scored `scoreOf(item)` by the school that ranks them, or by their own 综合得分 when `scoreOf`
+ * is null. Equal items keep their order.
  */
 export function sortByPriority<T>(
   ranks: PriorityRanks,
   items: T[],
   indexOf: (item: T) => number,
-  scoreOf: (item: T) => number,
+  scoreOf: ((item: T) => number) | null,
 ): T[] {
   const n = items.length;
   if (n < 2) return items;
+  if (scoreOf === null) {
+    const overall = ranks.overall;
+    return items.sort((x, y) => overall[indexOf(x)]! - overall[indexOf(y)]!);
+  }
   const before = new Int32Array(n);
   const score = new Float64Array(n);
   const after = new Int32Array(n);

@@ -42,12 +42,7 @@ export function administrativeRound(ctx: Context, state: RunState, warnings: Eng
       waiting.push(person);
     }
   }
-  sortByPriority(
-    ctx.priority,
-    waiting,
-    (p) => p.index,
-    (p) => p.staff.score,
-  );
+  sortByPriority(ctx.priority, waiting, (p) => p.index, null);
   if (ctx.townships.size > 0) {
     for (const p of [...waiting].sort((a, b) => compareStrings(a.staff.id, b.staff.id))) {
       const home = p.staff.homeTownship;

@@ -47,11 +47,12 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
   for (const [key, post] of ctx.posts) {
     capacity.set(key, vacanciesLeft(ctx, state, key));
     const score = schoolScore(post.schoolCode);
+    const own = serial || !ctx.applications.has(post.schoolCode);
     const list = sortByPriority(
       ctx.priority,
       [...(applied.get(key) ?? [])],
       (p) => p.index,
-      (p) => score(p.staff),
+      own ? null : (p) => score(p.staff),
     );
     ranked.set(key, list);
     rank.set(key, new Map(list.map((p, i) => [p.staff.id, i])));
@@ -59,12 +60,7 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
 
   let matching: Map<string, string>;
   if (serial) {
-    const order = sortByPriority(
-      ctx.priority,
-      [...applicants],
-      (p) => p.index,
-      (p) => p.staff.score,
-    ).map((p) => p.staff.id);
+    const order = sortByPriority(ctx.priority, [...applicants], (p) => p.index, null).map((p) => p.staff.id);
     matching = serialDictatorship(order, choices, capacity, (h, a) => rank.get(h)?.has(a) === true);
   } else {
     matching = deferredAcceptanceOver(ctx, applicants, choices, ranked, capacity);

@@ -40,12 +40,7 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
 
   const lists: Round1List[] = [];
   for (const [key, post] of ctx.posts) {
-    const competitors = sortByPriority(
-      ctx.priority,
-      [...(byPost.get(key) ?? [])],
-      (p) => p.index,
-      (p) => p.staff.score,
-    );
+    const competitors = sortByPriority(ctx.priority, [...(byPost.get(key) ?? [])], (p) => p.index, null);
     const exempt = state.exempt.get(key) ?? 0;
     const capacity = Math.max(0, post.posts - post.reserved - exempt);
     const hired = Math.min(capacity, competitors.length);
