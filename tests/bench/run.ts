@@ -17,6 +17,7 @@ const ROOT = join(import.meta.dirname, '../..');
 interface Row extends Omit<Timing, 'cpuMedianMs'> {
   readonly cpuMedianMs?: number;
   readonly peakRssMiB?: number;
+  readonly firstRunPeakRssMiB?: number;
 }
 
 async function child(script: string, args: readonly (string | number)[]): Promise<Row> {
@@ -30,9 +31,11 @@ async function child(script: string, args: readonly (string | number)[]): Promis
 
 const ms = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 function line(what: string, target: string, row: Row): string {
-  const peak = row.peakRssMiB === undefined ? '' : `${row.peakRssMiB.toLocaleString('en-US')} MiB`;
+  const mib = (x: number) => x.toLocaleString('en-US');
+  const first = row.firstRunPeakRssMiB === undefined ? '' : `${mib(row.firstRunPeakRssMiB)} / `;
+  const peak = row.peakRssMiB === undefined ? '' : `${first}${mib(row.peakRssMiB)} MiB`;
   const cpu = row.cpuMedianMs === undefined ? '' : ms(row.cpuMedianMs);
-  return `${what.padEnd(58)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(12)}${cpu.padStart(12)}`;
+  return `${what.padEnd(58)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(18)}${cpu.padStart(12)}`;
 }
 
 const loadAtStart = loadavg()[0]!;
@@ -40,7 +43,7 @@ const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 
 console.log(
-  `${'what'.padEnd(58)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS'.padStart(12)}${'CPU median'.padStart(12)}`,
+  `${'what'.padEnd(58)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS 1st/all'.padStart(18)}${'CPU median'.padStart(12)}`,
 );
 if (want('load')) {
   console.log(line('load the fixture folder (readDatasetDir)', '≤ 20 ms', await child('load-dir.ts', [31])));
