@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDataset, readDatasetDir } from './index';
-import { BASE, bytes, files } from './testdata/inline';
+import { readDatasetDir } from './index';
+import { BASE, bytes, codesOf, files, parseEn } from './testdata/inline';
 
 const testdata = join(import.meta.dirname, 'testdata');
 
@@ -29,8 +29,8 @@ describe('encodings are detected, never asked', () => {
 
   it('strips a UTF-8 BOM, so the first header still matches', async () => {
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(BASE.schools)]);
-    const plain = await parseDataset(files());
-    const withBom = await parseDataset(files({ schools: bom }));
+    const plain = await parseEn(files());
+    const withBom = await parseEn(files({ schools: bom }));
     expect(withBom.ok).toBe(true);
     if (!withBom.ok || !plain.ok) return;
     expect(withBom.dataset).toEqual(plain.dataset);
@@ -45,23 +45,21 @@ describe('encodings are detected, never asked', () => {
     );
   });
 
-  it('rejects binary content (NUL bytes), e.g. an .xlsx renamed to .csv', async () => {
-    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
-    expect(await parseDataset(files({ staff: zip }))).toEqual({
-      ok: false,
-      issues: [
-        {
-          file: 'staff.csv',
-          line: null,
-          column: null,
-          message:
-            'file contains a binary control character (U+0003); expected a CSV text file, not a spreadsheet or other binary file',
-        },
-      ],
-    });
+  it('rejects binary content (NUL bytes) that is not a workbook', async () => {
+    const binary = new Uint8Array([0x00, 0x01, 0x02, 0x61, 0x0a]);
+    expect(await codesOf(parseEn(files({ staff: binary })))).toEqual([
+      ['FILE_NOT_TEXT', 'staff.csv', null, null],
+    ]);
   });
 
-  it('rejects bytes that are neither UTF-8 nor GB18030', async () => {
+  it('reads a zip as a workbook, and a broken one is a located problem', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
+    expect(await codesOf(parseEn(files({ staff: zip })))).toEqual([
+      ['WORKBOOK_UNREADABLE', 'staff.csv', null, null],
+    ]);
+  });
+
+  it('names the line whose bytes are neither UTF-8 nor GB18030', async () => {
     // 0xFF never occurs in UTF-8 nor in GB18030.
     const broken = new Uint8Array([
       ...bytes('school_code,name,stage,township\nS01,'),
@@ -69,23 +67,17 @@ describe('encodings are detected, never asked', () => {
       0xff,
       ...bytes(',high,x\n'),
     ]);
-    expect(await parseDataset(files({ schools: broken }))).toEqual({
-      ok: false,
-      issues: [
-        {
-          file: 'schools.csv',
-          line: null,
-          column: null,
-          message: 'file is neither UTF-8 nor GBK/GB18030 text; save it as CSV from Excel/WPS',
-        },
-      ],
-    });
+    expect(await codesOf(parseEn(files({ schools: broken })))).toEqual([
+      ['LINE_UNDECODABLE', 'schools.csv', 2, null],
+    ]);
   });
 
-  it('rejects UTF-16 ("Unicode text") with a hint', async () => {
-    const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00]);
-    const result = await parseDataset(files({ posts: utf16 }));
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.issues[0]?.message).toMatch(/UTF-16/);
+  it('reads UTF-16 "Unicode text" (tab-separated, with BOM) like its UTF-8 twin', async () => {
+    const tsv = BASE.posts.replaceAll(',', '\t').replaceAll('\n', '\r\n');
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(tsv, 'utf16le'))]);
+    const plain = await parseEn(files());
+    const result = await parseEn(files({ posts: le }));
+    expect(result.ok && plain.ok && result.dataset).toEqual(plain.ok && plain.dataset);
+    expect(result.ok && result.files[1]?.encoding).toBe('utf-16le');
   });
 });

@@ -1,36 +1,55 @@
-/** Parsers for single cells. Each says what is wrong and what it expected, for an HR clerk to fix. */
+/** Parsers for single cells. Each says what is wrong (a message code and its values) for a clerk to fix. */
+import type { MessageCode, MessageParams } from './messages';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params: MessageParams };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
+const bad = (code: MessageCode, params: MessageParams): Parsed<never> => ({ ok: false, code, params });
 
 /**
- * Full-width digits and punctuation (１２．５) come from Chinese input methods; NFKC folds them to
- * ASCII. Used for numbers and dates only, never for names, where it could change a character.
+ * Full-width digits, letters and punctuation (１２．５, Ｓ０１) come from Chinese input methods; NFKC folds
+ * them to ASCII. Used for codes, numbers and dates only, never for names, where it could change a
+ * character. ASCII text (nearly every cell) is returned as it is, without a normalisation pass.
  */
-function asciiFold(raw: string): string {
-  return raw.normalize('NFKC').trim();
+export function asciiFold(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "anything beyond ASCII"
+  return /[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC').trim() : raw;
 }
 
+/** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug makes serials from 61 on count from there). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** The date an Excel serial stands for, as YYYY-MM-DD. */
+export function excelSerialDate(serial: number): string {
+  return new Date(EXCEL_EPOCH_MS + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
+const DATE_PATTERNS = [
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/,
+  /^(\d{4})(年)(\d{1,2})月(\d{1,2})日$/,
+];
+
 /**
- * A real calendar date in YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD or YYYY年M月D日, month and day with one or
- * two digits (Excel writes 1975/3/8), normalised to YYYY-MM-DD.
+ * A real calendar date as YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日, optionally followed by the time
+ * Excel appends when it exports a date cell (`1985-05-01 0:00`), normalised to YYYY-MM-DD. A bare 5-digit
+ * number is an Excel date serial that leaked when the column lost its date format: refused, naming the
+ * date it stands for so the clerk can check it.
  *
  * @example
  * parseDate('1975/3/8'); // { ok: true, value: '1975-03-08' }
+ * parseDate('31178'); // { ok: false, code: 'DATE_EXCEL_SERIAL', params: { value: '31178', date: '1985-05-11' } }
  */
 export function parseDate(raw: string): Parsed<string> {
   const text = asciiFold(raw);
-  const match =
-    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(text) ?? /^(\d{4})(年)(\d{1,2})月(\d{1,2})日$/.exec(text);
-  const expected = 'expected a date like 1975-03-08 (or 1975/03/08, 1975.03.08)';
-  if (match === null) return bad(`"${raw}" is not a date; ${expected}`);
+  if (/^\d{5}$/.test(text))
+    return bad('DATE_EXCEL_SERIAL', { value: raw, date: excelSerialDate(Number(text)) });
+  const match = DATE_PATTERNS[0]?.exec(text) ?? DATE_PATTERNS[1]?.exec(text) ?? null;
+  if (match === null) return bad('DATE_INVALID', { value: raw });
   const year = Number(match[1]);
   const month = Number(match[3]);
   const day = Number(match[4]);
-  if (!isRealDate(year, month, day)) return bad(`"${raw}" is not a real calendar date; ${expected}`);
-  return ok(`${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  if (!isRealDate(year, month, day)) return bad('DATE_NOT_REAL', { value: raw });
+  return ok(`${match[1]}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`);
 }
 
 /** True for an existing day of the proleptic Gregorian calendar (so 2019-02-29 is false). */
@@ -49,12 +68,16 @@ export function isRealDate(year: number, month: number, day: number): boolean {
  */
 export function parseCount(raw: string): Parsed<number> {
   const text = asciiFold(raw);
-  const expected = 'expected a whole number ≥ 0';
-  if (/^-\d+$/.test(text)) return bad(`${raw} is negative; ${expected}`);
-  if (!/^\+?\d+$/.test(text)) return bad(`"${raw}" is not a whole number; ${expected}`);
+  if (!/^\+?\d+$/.test(text)) return bad('COUNT_INVALID', { value: raw });
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) return bad(`"${raw}" is too large; ${expected}`);
+  if (!Number.isSafeInteger(value)) return bad('COUNT_INVALID', { value: raw });
   return ok(value);
+}
+
+export interface DecimalRange {
+  readonly min: number;
+  readonly max: number;
+  readonly maxDecimals?: number;
 }
 
 /**
@@ -62,23 +85,25 @@ export function parseCount(raw: string): Parsed<number> {
  * `maxDecimals` decimals when given.
  *
  * @example
- * parseDecimal('85.5', { min: 0, max: 100, maxDecimals: 2, what: 'a score' }); // { ok: true, value: 85.5 }
+ * parseDecimal('85.5', { min: 0, max: 100, maxDecimals: 2 }); // { ok: true, value: 85.5 }
  */
-export function parseDecimal(
-  raw: string,
-  range: { min: number; max: number; maxDecimals?: number; what: string },
-): Parsed<number> {
+export function parseDecimal(raw: string, range: DecimalRange): Parsed<number> {
   const text = asciiFold(raw);
-  const decimals = range.maxDecimals === undefined ? '' : `, at most ${range.maxDecimals} decimals`;
-  const expected = `expected ${range.what}: a number from ${range.min} to ${range.max}${decimals}`;
+  const decimals = range.maxDecimals === undefined ? '' : ` (≤ ${range.maxDecimals} dp)`;
+  const expected = `${range.min} – ${range.max}${decimals}`;
   const match = /^[-+]?\d+(?:\.(\d+))?$/.exec(text);
-  if (match === null) return bad(`"${raw}" is not a number; ${expected}`);
+  if (match === null) return bad('NUMBER_INVALID', { value: raw, expected });
   const value = Number(text);
-  if (value < range.min || value > range.max) return bad(`${raw} is out of range; ${expected}`);
-  const fraction = (match[1] ?? '').replace(/0+$/, '');
-  if (range.maxDecimals !== undefined && fraction.length > range.maxDecimals) {
-    return bad(`${raw} has too many decimals; ${expected}`);
+  if (value < range.min || value > range.max) return bad('NUMBER_OUT_OF_RANGE', { value: raw, expected });
+  if (range.maxDecimals !== undefined && match[1] !== undefined) {
+    const fraction = match[1].replace(/0+$/, '');
+    if (fraction.length > range.maxDecimals) return bad('NUMBER_TOO_PRECISE', { value: raw, expected });
   }
   // Object.is(-0) would make "-0" and "0" hash differently downstream.
   return ok(value === 0 ? 0 : value);
+}
+
+/** An ID Excel turned into a number and shows in scientific notation, e.g. 5.10322E+17. */
+export function isScientific(text: string): boolean {
+  return /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i.test(asciiFold(text));
 }

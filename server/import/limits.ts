@@ -1,0 +1,17 @@
+/**
+ * The bounds on what one import may make the server do (SPEC §6). Each is far above any real county
+ * (阳城县: 3,487 staff, 47 schools) and far below what would hurt the server.
+ */
+
+/** 志愿1…志愿50: a header 志愿1000000000 would otherwise build a billion-slot array per row. */
+export const MAX_CHOICE_COLUMNS = 50;
+/** Characters in one cell (Excel allows 32,767; no field here needs more than a few dozen). */
+export const MAX_CELL_CHARS = 1_000;
+/** Data rows in one file; a county has a few thousand staff. */
+export const MAX_ROWS = 100_000;
+/** Header cells in one file. */
+export const MAX_COLUMNS = 200;
+/** Problems (and, separately, warnings) listed; the rest are counted. */
+export const MAX_LISTED = 200;
+/** rules.json is a few hundred bytes; 64 KiB leaves room for comments-as-keys mistakes, not 18 MB of junk. */
+export const MAX_RULES_BYTES = 64 * 1024;
