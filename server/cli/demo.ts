@@ -25,7 +25,7 @@ async function main(): Promise<number> {
       const path = join(FIXTURE, FILE_NAMES[kind]);
       if (existsSync(path)) files[kind] = { fileName: FILE_NAMES[kind], bytes: readFileSync(path) };
     }
-    const imported = await importDataset(db, files, CLI_ACTOR, '阳城县 2020 (demo)');
+    const imported = await importDataset(db, { files }, CLI_ACTOR, '阳城县 2020 (demo)');
     if (!imported.ok) {
       process.stderr.write(`The fixture was rejected:\n${formatIssues(imported.issues)}\n`);
       return 1;

@@ -23,6 +23,10 @@ export const MESSAGES = {
     zh: (p) => `缺少必需的文件 ${p.file}（也可以是工作簿中名为 ${p.sheets} 的工作表）`,
     en: (p) => `required file ${p.file} is missing (or a workbook sheet named ${p.sheets})`,
   },
+  UPLOAD_FIELD_UNKNOWN: {
+    zh: (p) => `无法识别的上传字段 "${p.field}"；应为 ${p.expected}`,
+    en: (p) => `unknown upload field "${p.field}"; expected ${p.expected}`,
+  },
   FILE_GIVEN_TWICE: {
     zh: (p) => `${p.kind} 给了两次（${p.first} 和 ${p.second}）；只保留一个`,
     en: (p) => `${p.kind} is given twice (${p.first} and ${p.second}); keep one`,

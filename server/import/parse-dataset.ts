@@ -22,6 +22,8 @@ import {
 export interface ParseOptions {
   /** The language of messages; Chinese by default. */
   readonly lang?: Lang;
+  /** Keep birth dates and ID numbers out of messages (for the downloadable problem report). */
+  readonly redact?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function parseDatasetInput(
   input: DatasetInput,
   options: ParseOptions = {},
 ): Promise<LoadResult> {
-  const problems = new Problems(options.lang);
+  const problems = new Problems(options.lang, options.redact);
   const tables = await readTables(input, problems);
   for (const kind of REQUIRED_FILES) {
     if (kind !== 'rules' && tables[kind] === undefined && !readFailed(kind, input, problems)) {

@@ -13,6 +13,14 @@ export interface Where {
 /** Params that hold lists or templates of ours rather than a user's cell; they are never cut. */
 const UNCUT = new Set(['expected', 'sheets', 'lines', 'codePoints', 'at', 'detail']);
 
+/** Codes whose `value` may be a birth date or an ID number. */
+const REDACTED_CODES: ReadonlySet<MessageCode> = new Set([
+  'DATE_INVALID',
+  'DATE_NOT_REAL',
+  'DATE_EXCEL_SERIAL',
+  'ID_SCIENTIFIC',
+]);
+
 /**
  * Collects the problems (which reject the dataset) and warnings (which do not) of one import, in one
  * language. Each list keeps the first {@link MAX_LISTED} and counts the rest, so a file with a million
@@ -24,7 +32,14 @@ export class Problems {
   errorCount = 0;
   warningCount = 0;
 
-  constructor(readonly lang: Lang = DEFAULT_LANG) {}
+  /**
+   * @param redact leave cell values of dates and ID columns out of messages (for a problem report that
+   *   is e-mailed around: it must not carry ID numbers or birth dates).
+   */
+  constructor(
+    readonly lang: Lang = DEFAULT_LANG,
+    private readonly redact = false,
+  ) {}
 
   error(where: Where, code: MessageCode, params: MessageParams = {}): void {
     this.errorCount++;
@@ -51,8 +66,10 @@ export class Problems {
 
   private issue(where: Where, code: MessageCode, params: MessageParams): DatasetIssue {
     const shown: Record<string, string | number> = {};
+    const hide = this.redact && REDACTED_CODES.has(code);
     for (const [key, value] of Object.entries(params)) {
-      shown[key] = typeof value === 'string' && !UNCUT.has(key) ? quoteCell(value) : value;
+      if (hide && (key === 'value' || key === 'date')) shown[key] = '…';
+      else shown[key] = typeof value === 'string' && !UNCUT.has(key) ? quoteCell(value) : value;
     }
     const column = where.column === null ? null : quoteCell(where.column);
     return {
