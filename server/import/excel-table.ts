@@ -76,7 +76,13 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
 }
 
 function readXls(bytes: Uint8Array): WorkbookRead {
-  const workbook = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellText: false });
+  const workbook = XLSX.read(bytes, {
+    type: 'array',
+    dense: true,
+    cellDates: false,
+    cellNF: true,
+    cellText: false,
+  });
   const sheets = new Map<string, RawTable | null>();
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];

@@ -1,9 +1,10 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getDataset, listDatasets } from '../../db';
 import { DatasetInvalid, DatasetNotFound, NotMultipart, withIssues } from '../errors';
-import { pickLang } from '../i18n/lang';
+import { type Lang, pickLang } from '../i18n/lang';
 import type { DatasetFileKind } from '../import';
 import { DATASET_FILES } from '../import';
 import { renderMessage } from '../import/messages';
@@ -55,6 +56,14 @@ const LangQuery = z.object({
     .optional()
     .describe('Language of messages: zh (default) or en; else Accept-Language'),
 });
+
+const uploadErrors = { 400: ErrorSchema, ...authErrors, 413: ErrorSchema, 415: ErrorSchema } as const;
+
+/** ?lang= first, then Accept-Language (read before validation too, so the raw query is checked here). */
+function langOf(request: FastifyRequest): Lang {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  return pickLang(typeof asked === 'string' ? asked : undefined, request.headers['accept-language']);
+}
 
 /** The parts of a validated multipart body, read into memory (each is under the upload size limit). */
 async function uploadOf(body: z.infer<typeof UploadBody>): Promise<Upload> {
@@ -123,15 +132,12 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
         body: UploadBody,
         response: {
           201: DatasetCreatedSchema,
-          400: ErrorSchema,
-          ...authErrors,
-          413: ErrorSchema,
-          415: ErrorSchema,
+          ...uploadErrors,
         },
       },
     },
     async (request, reply) => {
-      const lang = pickLang(request.query.lang, request.headers['accept-language']);
+      const lang = langOf(request);
       const upload = await uploadOf(request.body);
       const outcome = await importDataset(db, upload, request.actor, request.body.label?.value ?? null, lang);
       const warned = { warnings: outcome.warnings, moreWarnings: outcome.moreWarnings };
@@ -169,15 +175,12 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
             // A Buffer goes out as is, past the serializer.
             content: { [XLSX_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
           },
-          400: ErrorSchema,
-          ...authErrors,
-          413: ErrorSchema,
-          415: ErrorSchema,
+          ...uploadErrors,
         },
       },
     },
     async (request, reply) => {
-      const lang = pickLang(request.query.lang, request.headers['accept-language']);
+      const lang = langOf(request);
       const checked = await checkUpload(await uploadOf(request.body), lang, true);
       const report = {
         issues: checked.ok ? [] : checked.issues,
