@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeText } from './decode';
 import { readDatasetDir } from './index';
 import { BASE, bytes, codesOf, files, parseEn } from './testdata/inline';
 
@@ -79,5 +80,45 @@ describe('encodings are detected, never asked', () => {
     const result = await parseEn(files({ posts: le }));
     expect(result.ok && plain.ok && result.dataset).toEqual(plain.ok && plain.dataset);
     expect(result.ok && result.files[1]?.encoding).toBe('utf-16le');
+  });
+
+  it('decodes GB18030 as the 2022 edition: the 24 code points it moved out of the private-use area', () => {
+    const moved: [string, number][] = [
+      // Mapped to CJK Extension B by 2022; Node's decoder (the 2005 table) still gives U+E816… for these.
+      ['FE51', 0x20087],
+      ['FE52', 0x20089],
+      ['FE53', 0x200cc],
+      ['FE6C', 0x215d7],
+      ['FE76', 0x2298f],
+      ['FE91', 0x241fe],
+      // Vertical forms and CJK radicals, which Node already decodes as 2022 does.
+      ['A6D9', 0xfe10],
+      ['A6DA', 0xfe12],
+      ['A6DB', 0xfe11],
+      ['A6DC', 0xfe13],
+      ['A6DD', 0xfe14],
+      ['A6DE', 0xfe15],
+      ['A6DF', 0xfe16],
+      ['A6EC', 0xfe17],
+      ['A6ED', 0xfe18],
+      ['A6F3', 0xfe19],
+      ['FE59', 0x9fb4],
+      ['FE61', 0x9fb5],
+      ['FE66', 0x9fb6],
+      ['FE67', 0x9fb7],
+      ['FE6D', 0x9fb8],
+      ['FE7E', 0x9fb9],
+      ['FE90', 0x9fba],
+      ['FEA0', 0x9fbb],
+    ];
+    for (const [hex, codePoint] of moved) {
+      // D6D0 (中) around it makes the text long enough to be judged GBK.
+      const decoded = decodeText(new Uint8Array(Buffer.from(`D6D0${hex}D6D0`, 'hex')));
+      expect(decoded.ok && [...decoded.text].map((c) => c.codePointAt(0))).toEqual([
+        0x4e2d,
+        codePoint,
+        0x4e2d,
+      ]);
+    }
   });
 });
