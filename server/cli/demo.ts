@@ -34,12 +34,13 @@ async function main(): Promise<number> {
     if (!run.ok) throw new Error(`run failed: ${run.reason}`);
 
     process.stdout.write(`${formatSummaryTable(run.result)}\n\n`);
-    const written = writePublicityFiles(db, run.run.id, run.result, OUT);
+    const written = await writePublicityFiles(db, run.run.id, run.result, OUT);
     const dbPath = process.env.DATABASE_PATH ?? 'data/yangcheng.sqlite';
     process.stdout.write(
       [
         `dataset ${imported.id}, run ${run.run.id} stored in ${dbPath}`,
-        `公示 CSVs: ${relative('.', written[0] ?? OUT)} and ${written.length - 1} per-school files in ${join(OUT, 'schools')}/`,
+        `公示 CSVs: ${relative('.', written[0] ?? OUT)} and ${written.length - 2} per-school files in ${join(OUT, 'schools')}/`,
+        `公示 workbook (county and per-school sheets): ${relative('.', written.at(-1) ?? OUT)}`,
         'Serve the API with `npm start`; get a token with `npm run token -- --role hr` (see docs/API.md).',
       ].join('\n'),
     );

@@ -12,6 +12,7 @@ import { problemsXlsx } from '../report/problems-xlsx';
 import { authErrors, ErrorSchema, IdParam, readErrors } from '../schemas/common';
 import { DatasetCreatedSchema, DatasetDetailSchema, DatasetSummarySchema } from '../schemas/datasets';
 import { checkUpload, importDataset, type Upload, type UploadedFile } from '../services/datasets';
+import { XLSX_TYPE } from '../services/publicity-xlsx';
 import type { RouteDeps } from './deps';
 
 export interface DatasetRouteOptions extends RouteDeps {
@@ -46,8 +47,6 @@ const UploadBody = z.object({
 });
 
 const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'workbook', 'label']);
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const LangQuery = z.object({
   lang: z
