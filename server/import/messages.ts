@@ -191,7 +191,10 @@ export const MESSAGES = {
     en: (p) =>
       `unknown key${Number(p.count) > 1 ? 's' : ''} ${p.keys} in ${p.where}; check the spelling (see SPEC §2 rules.json)`,
   },
-  RULES_INVALID_VALUE: { zh: (p) => `${p.path}：${p.detail}`, en: (p) => `${p.path}: ${p.detail}` },
+  RULES_INVALID_VALUE: {
+    zh: (p) => `规则 ${p.path} 的值无效：${p.detail}`,
+    en: (p) => `${p.path}: ${p.detail}`,
+  },
   // Warnings: the import goes on
   INVISIBLE_CHAR_REMOVED: {
     zh: (p) => `已删除不可见字符 ${p.codePoints}（常见于从网页复制的内容）`,

@@ -60,7 +60,8 @@ describe('公示 .xlsx', () => {
       '0003 町店小学',
     ]);
     const csvHeader = publicityCsv(rows).slice(1).split('\r\n')[0]?.split(',');
-    expect((book.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).toEqual(csvHeader);
+    const header = book.worksheets[0]?.getRow(1).values as unknown[] | undefined;
+    expect(header?.slice(1)).toEqual(csvHeader);
     expect(book.getWorksheet('0003 町店小学')?.rowCount).toBe(2);
   });
 
