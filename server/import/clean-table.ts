@@ -31,14 +31,14 @@ export function cleanTable(raw: RawTable, file: string, problems: Problems): Tab
     return null;
   }
   const headers = raw.headers.map((cell) => clean(cell, file, raw.headerLine, null, problems));
-  const rows = raw.rows.map((row) => {
-    const cells = new Array<string>(row.cells.length);
-    for (let i = 0; i < row.cells.length; i++) {
-      cells[i] = clean(row.cells[i] ?? '', file, row.line, headers[i] ?? null, problems);
+  for (const row of raw.rows) {
+    // In place: the raw rows are this import's own arrays, and a copy per row is garbage for nothing.
+    const cells = row.cells as string[];
+    for (let i = 0; i < cells.length; i++) {
+      cells[i] = clean(cells[i] ?? '', file, row.line, headers[i] ?? null, problems);
     }
-    return { line: row.line, cells };
-  });
-  return { headers, headerLine: raw.headerLine, rows };
+  }
+  return { headers, headerLine: raw.headerLine, rows: raw.rows };
 }
 
 function clean(cell: string, file: string, line: number, header: string | null, problems: Problems): string {

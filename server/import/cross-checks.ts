@@ -19,10 +19,10 @@ export interface LoadedCsvFiles {
 export function crossCheck(files: LoadedCsvFiles): void {
   const { schools, posts, staff, townships, applications } = files;
 
-  unique(schools?.rows, 'school_code', (s) => [s.code], ['学校代码', 'school_code']);
+  unique(schools?.rows, 'school_code', (s) => s.code, ['学校代码', 'school_code']);
   unique(posts?.rows, 'subject', (p) => [p.schoolCode, p.subject], ['本校学科', 'subject at this school']);
-  unique(staff?.rows, 'staff_id', (s) => [s.id], ['工号', 'staff_id']);
-  unique(townships?.rows, 'township', (t) => [t.name], ['乡镇', 'township']);
+  unique(staff?.rows, 'staff_id', (s) => s.id, ['工号', 'staff_id']);
+  unique(townships?.rows, 'township', (t) => t.name, ['乡镇', 'township']);
   unique(applications?.rows, 'school_code', (a) => [a.staffId, a.schoolCode], [
     '择优记录（工号, 学校代码）',
     'application (staff_id, school_code)',
@@ -98,20 +98,21 @@ function keySet<T>(rows: readonly Located<T>[], key: (value: T) => string): Set<
 function unique<T>(
   rows: readonly Located<T>[] | undefined,
   column: string,
-  key: (value: T) => readonly string[],
+  key: (value: T) => string | readonly [string, string],
   [whatZh, what]: readonly [string, string],
 ): void {
   const firstLine = new Map<string, number>();
   for (const row of rows ?? []) {
     const parts = key(row.value);
-    if (parts.some((part) => part === '')) continue;
-    // JSON keeps ("a,b", "c") and ("a", "b,c") apart.
-    const k = JSON.stringify(parts);
+    const single = typeof parts === 'string';
+    if (single ? parts === '' : parts[0] === '' || parts[1] === '') continue;
+    // JSON keeps ("a,b", "c") and ("a", "b,c") apart; a one-part key needs no encoding (nor an array).
+    const k = single ? parts : JSON.stringify(parts);
     const first = firstLine.get(k);
     if (first === undefined) {
       firstLine.set(k, row.at.line);
     } else {
-      const shown = parts.map((p) => `"${p.slice(0, 40)}"`).join(', ');
+      const shown = (single ? [parts] : parts).map((p) => `"${p.slice(0, 40)}"`).join(', ');
       row.at.report(column, 'DUPLICATE_KEY', { what, whatZh, shown, first });
     }
   }

@@ -26,7 +26,7 @@ export type TableParse =
  * one row, a quoted cell spanning several text lines still counts as one, and Excel's hidden `sep=,`
  * first line is skipped (and sets the delimiter). Line ends may be CRLF, LF or CR. A header with tabs and
  * no comma makes a tab-separated file (WPS's text export, Excel's "Unicode text"). `table` is null when
- * there is no non-blank row. More than {@link MAX_ROWS} rows is refused before any row is parsed.
+ * there is no non-blank row. More than {@link MAX_ROWS} rows is refused: splitting stops there.
  *
  * @example
  * readCsvTable('a,b\n\n 1 ,2\n'); // { ok: true, table: { headers: ['a','b'], headerLine: 1, rows: [{ line: 3, cells: [' 1 ','2'] }] } }
@@ -38,9 +38,6 @@ export function readCsvTable(input: string): TableParse {
   if (hint !== null) {
     delimiter = hint[1] ?? ',';
     text = text.slice(hint[0].length);
-  }
-  if (countLineBreaks(text) > 2 * MAX_ROWS + 2) {
-    return { ok: false, line: null, code: 'FILE_TOO_MANY_ROWS', params: { limit: MAX_ROWS } };
   }
   const parsed = splitRecords(text, delimiter ?? sniffDelimiter(text));
   if (!parsed.ok)
@@ -140,14 +137,6 @@ function splitRecords(text: string, delimiter: string): Split {
     }
   }
   return { ok: true, records };
-}
-
-function countLineBreaks(text: string): number {
-  let lf = 0;
-  let cr = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lf++;
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) cr++;
-  return Math.max(lf, cr);
 }
 
 function sniffDelimiter(text: string): string {

@@ -56,7 +56,13 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * private use, replacement characters. GBK read as UTF-8 yields these (C2–DF pairs), so their count is
  * the evidence for which decoding is right.
  */
+/** Everything {@link implausibleCount} lets pass, as one character class, to skip clean text at regex speed. */
+const IMPLAUSIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class starts at U+0000 to let all of ASCII pass
+  /[^\x00-\x7f\u4e00-\u9fff\u3400-\u4dbf\ud840-\ud88d\udc00-\udfff\u3000-\u303f\uff00-\uffef\u2000-\u206f\ufe10-\ufe4f\u2150-\u218f\u2460-\u24ff\u00a0\u00b7\u00d7\ufeff]/;
+
 function implausibleCount(text: string): number {
+  if (!IMPLAUSIBLE.test(text)) return 0;
   let count = 0;
   for (const char of text) {
     const c = char.codePointAt(0) ?? 0;

@@ -1,10 +1,20 @@
 /** Parsers for single cells. Each says what is wrong (a message code and its values) for a clerk to fix. */
 import type { MessageCode, MessageParams } from './messages';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; code: MessageCode; params: MessageParams };
+/**
+ * Why a cell was refused. Parsers return the value itself or a Bad, so a good cell (nearly every cell)
+ * costs no result object: the loader reads thousands of rows per upload.
+ */
+export class Bad {
+  constructor(
+    readonly code: MessageCode,
+    readonly params: MessageParams,
+  ) {}
+}
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (code: MessageCode, params: MessageParams): Parsed<never> => ({ ok: false, code, params });
+export type Parsed<T> = T | Bad;
+
+const bad = (code: MessageCode, params: MessageParams): Bad => new Bad(code, params);
 
 /**
  * Full-width digits, letters and punctuation (１２．５, Ｓ０１) come from Chinese input methods; NFKC folds
@@ -36,10 +46,11 @@ const DATE_PATTERNS = [
  * date it stands for so the clerk can check it.
  *
  * @example
- * parseDate('1975/3/8'); // { ok: true, value: '1975-03-08' }
- * parseDate('31178'); // { ok: false, code: 'DATE_EXCEL_SERIAL', params: { value: '31178', date: '1985-05-11' } }
+ * parseDate('1975/3/8'); // '1975-03-08'
+ * parseDate('31178'); // Bad { code: 'DATE_EXCEL_SERIAL', params: { value: '31178', date: '1985-05-11' } }
  */
 export function parseDate(raw: string): Parsed<string> {
+  if (isIsoDate(raw)) return raw;
   const text = asciiFold(raw);
   if (/^\d{5}$/.test(text))
     return bad('DATE_EXCEL_SERIAL', { value: raw, date: excelSerialDate(Number(text)) });
@@ -49,7 +60,24 @@ export function parseDate(raw: string): Parsed<string> {
   const month = Number(match[3]);
   const day = Number(match[4]);
   if (!isRealDate(year, month, day)) return bad('DATE_NOT_REAL', { value: raw });
-  return ok(`${match[1]}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`);
+  return `${match[1]}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** The common case, checked by character codes: already YYYY-MM-DD and a real date. */
+function isIsoDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (i < 4) year = year * 10 + d;
+    else if (i < 7) month = month * 10 + d;
+    else day = day * 10 + d;
+  }
+  return isRealDate(year, month, day);
 }
 
 /** True for an existing day of the proleptic Gregorian calendar (so 2019-02-29 is false). */
@@ -64,14 +92,15 @@ export function isRealDate(year: number, month: number, day: number): boolean {
  * A whole number ≥ 0.
  *
  * @example
- * parseCount('12'); // { ok: true, value: 12 }
+ * parseCount('12'); // 12
  */
 export function parseCount(raw: string): Parsed<number> {
   const text = asciiFold(raw);
+  if (text.length > 0 && text.length < 10 && /^\d+$/.test(text)) return Number(text);
   if (!/^\+?\d+$/.test(text)) return bad('COUNT_INVALID', { value: raw });
   const value = Number(text);
   if (!Number.isSafeInteger(value)) return bad('COUNT_INVALID', { value: raw });
-  return ok(value);
+  return value;
 }
 
 export interface DecimalRange {
@@ -85,10 +114,12 @@ export interface DecimalRange {
  * `maxDecimals` decimals when given.
  *
  * @example
- * parseDecimal('85.5', { min: 0, max: 100, maxDecimals: 2 }); // { ok: true, value: 85.5 }
+ * parseDecimal('85.5', { min: 0, max: 100, maxDecimals: 2 }); // 85.5
  */
 export function parseDecimal(raw: string, range: DecimalRange): Parsed<number> {
   const text = asciiFold(raw);
+  const quick = plainDecimal(text, range);
+  if (quick !== null) return quick;
   const decimals = range.maxDecimals === undefined ? '' : ` (≤ ${range.maxDecimals} dp)`;
   const expected = `${range.min} – ${range.max}${decimals}`;
   const match = /^[-+]?\d+(?:\.(\d+))?$/.exec(text);
@@ -100,7 +131,25 @@ export function parseDecimal(raw: string, range: DecimalRange): Parsed<number> {
     if (fraction.length > range.maxDecimals) return bad('NUMBER_TOO_PRECISE', { value: raw, expected });
   }
   // Object.is(-0) would make "-0" and "0" hash differently downstream.
-  return ok(value === 0 ? 0 : value);
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * The common case without a regular expression: digits with an optional point and at most `maxDecimals`
+ * decimals, in range. Null sends anything else down the full path (which also words the problem).
+ */
+function plainDecimal(text: string, range: DecimalRange): number | null {
+  const n = text.length;
+  if (n === 0 || n > 20) return null;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && point === -1 && i > 0 && i < n - 1) point = i;
+    else if (c < 48 || c > 57) return null;
+  }
+  if (point !== -1 && range.maxDecimals !== undefined && n - point - 1 > range.maxDecimals) return null;
+  const value = Number(text);
+  return value >= range.min && value <= range.max ? value : null;
 }
 
 /** An ID Excel turned into a number and shows in scientific notation, e.g. 5.10322E+17. */

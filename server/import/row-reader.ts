@@ -1,6 +1,7 @@
 import { COLUMN_ZH } from './columns';
 import {
   asciiFold,
+  Bad,
   type DecimalRange,
   isScientific,
   type Parsed,
@@ -163,7 +164,7 @@ export class RowReader {
       return placeholder;
     }
     const result = parse(raw);
-    if (result.ok) return result.value;
+    if (!(result instanceof Bad)) return result;
     this.report(key, result.code, result.params);
     return placeholder;
   }

@@ -140,7 +140,8 @@ function indexOf<T extends string>(vocabulary: Vocabulary<T>): Map<string, Looke
  */
 export function lookupWord<T extends string>(vocabulary: Vocabulary<T>, word: string): Looked<T> | null {
   const index = indexOf(vocabulary);
-  const direct = index.get(word.toLowerCase());
+  // Most cells are written exactly as a word of the vocabulary: no case folding needed.
+  const direct = index.get(word) ?? index.get(word.toLowerCase());
   if (direct !== undefined) return direct;
   const folded = word
     .normalize('NFKC')
