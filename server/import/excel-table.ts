@@ -1,7 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { type RawTable, toTable } from './csv-table';
-import { MAX_COLUMNS, MAX_ROWS } from './limits';
+import { MAX_COLUMNS, MAX_ROWS, MAX_XLSX_UNZIPPED_BYTES } from './limits';
 
 /** A workbook's sheets by name, each read as a table (null: the sheet has no non-blank row). */
 export type WorkbookRead =
@@ -38,6 +39,14 @@ export async function readWorkbook(bytes: Uint8Array, kind: SpreadsheetKind): Pr
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<WorkbookRead> {
+  const unzipped = await unzippedSize(bytes, MAX_XLSX_UNZIPPED_BYTES);
+  if (unzipped > MAX_XLSX_UNZIPPED_BYTES) {
+    return {
+      ok: false,
+      code: 'WORKBOOK_UNREADABLE',
+      detail: `more than ${MAX_XLSX_UNZIPPED_BYTES} bytes unzipped`,
+    };
+  }
   const workbook = new ExcelJS.Workbook();
   // exceljs's typings want its own Buffer type; a Node Buffer over the same memory is what it reads.
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -58,6 +67,35 @@ async function readXlsx(bytes: Uint8Array): Promise<WorkbookRead> {
     sheets.set(sheet.name, toTable(records, 1));
   }
   return { ok: true, sheets };
+}
+
+/**
+ * The bytes the workbook's parts unzip to, counted by actually inflating them (a zip's declared sizes can
+ * lie) and stopping once past `limit`: a 20 MB upload must not be a zip bomb that exceljs would expand into
+ * gigabytes of XML.
+ */
+async function unzippedSize(bytes: Uint8Array, limit: number): Promise<number> {
+  const zip = await JSZip.loadAsync(bytes);
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    total += await new Promise<number>((resolve, reject) => {
+      let size = 0;
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (total + size > limit) {
+          stream.pause();
+          stream.removeAllListeners();
+          resolve(size);
+        }
+      });
+      stream.on('end', () => resolve(size));
+      stream.on('error', reject);
+    });
+    if (total > limit) break;
+  }
+  return total;
 }
 
 function xlsxCellText(value: ExcelJS.CellValue): string {

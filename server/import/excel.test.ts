@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../engine';
 import { parseDataset, parseDatasetInput, readDatasetDir } from './index';
@@ -68,5 +69,15 @@ describe('Excel in', () => {
     const workbook = await xlsxOf([['x']], 'Sheet1');
     const r = await parseDatasetInput({ files: {}, workbook: { name: 'book.xlsx', bytes: workbook } });
     expect(!r.ok && r.issues.map((i) => [i.code, i.file])).toEqual([['WORKBOOK_NO_SHEETS', 'book.xlsx']]);
+  });
+
+  it('refuses a zip bomb before exceljs expands it', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', new Uint8Array(16 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bomb.byteLength).toBeLessThan(1024 * 1024);
+    const r = await parseDataset(files({ staff: bomb }));
+    expect(!r.ok && r.issues.map((i) => [i.code, i.file])).toEqual([['WORKBOOK_UNREADABLE', 'staff.csv']]);
   });
 });

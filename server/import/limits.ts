@@ -15,3 +15,9 @@ export const MAX_COLUMNS = 200;
 export const MAX_LISTED = 200;
 /** rules.json is a few hundred bytes; 64 KiB leaves room for comments-as-keys mistakes, not 18 MB of junk. */
 export const MAX_RULES_BYTES = 64 * 1024;
+/**
+ * What an .xlsx may unzip to. The fixture's 3,487 staff unzip to 2.7 MB, so 12 MiB holds about 15,000;
+ * beyond it exceljs (which reads the whole workbook into memory, ~0.3 s per 3,500 rows) would break the
+ * "answered within 2 s" bound, and a zip bomb is stopped here too.
+ */
+export const MAX_XLSX_UNZIPPED_BYTES = 12 * 1024 * 1024;

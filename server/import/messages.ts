@@ -73,7 +73,8 @@ export const MESSAGES = {
     en: (p) => `not valid CSV (${p.detail}); check the quotes (")`,
   },
   WORKBOOK_UNREADABLE: {
-    zh: (p) => `无法读取 Excel 工作簿（${p.detail}）；请用 Excel/WPS 打开后重新保存为 .xlsx`,
+    zh: (p) =>
+      `无法读取 Excel 工作簿（${p.detail}）；请用 Excel/WPS 打开后重新保存为 .xlsx，过大的工作簿请拆分`,
     en: (p) =>
       `cannot read the Excel workbook (${p.detail}); open it in Excel/WPS and save it again as .xlsx`,
   },

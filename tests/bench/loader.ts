@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { parseDataset, readDatasetDir } from '../../server/import';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -56,8 +57,11 @@ export async function benchLoader(runs = 31): Promise<LoaderFigures> {
       { staff: text(`${header}\n`), rules: text(`{"tieBreak":[${'"nope",'.repeat(2_700_000)}"nope"]}`) },
     ],
   ] as const;
+  const zip = new JSZip();
+  zip.file('xl/worksheets/sheet1.xml', new Uint8Array(200 * 1024 * 1024));
+  const bomb = { staff: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }) };
   const figures = [];
-  for (const [name, files] of hostile) {
+  for (const [name, files] of [...hostile, ['an .xlsx unzipping to 200 MB', bomb] as const]) {
     const t0 = performance.now();
     const r = await parseDataset({ ...Object.fromEntries(base), ...files });
     figures.push({
