@@ -121,4 +121,11 @@ describe('encodings are detected, never asked', () => {
       ]);
     }
   });
+
+  it('keeps UTF-8 with a few Latin letters as UTF-8 (the evidence weighs the whole file)', async () => {
+    const staff = BASE.staff.replace('张伟', 'Zoë 张伟').replace('王芳', 'Müller 王芳');
+    const r = await parseEn(files({ staff }));
+    expect(r.ok && r.files[2]?.encoding).toBe('utf-8');
+    expect(r.ok && r.dataset.staff.map((s) => s.name)).toEqual(['Zoë 张伟', 'Müller 王芳']);
+  });
 });
