@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { renderMessage } from './messages';
@@ -16,6 +16,9 @@ const WORKBOOK_FILE = /\.(xlsx|xls)$/i;
  * replaces it). File names match case-insensitively, since folders copied from Windows often arrive as
  * "Staff.CSV".
  *
+ * Files are read synchronously: this is the CLI's loader (the API gets uploads in memory), and a handful of
+ * small files read in one go beats a round trip through the thread pool for each (issue #8).
+ *
  * @example
  * const result = await readDatasetDir('fixtures/yangcheng-2020', { rulesPath: 'my-rules.json' });
  */
@@ -26,8 +29,8 @@ export async function readDatasetDir(
   const lang = opts.lang ?? DEFAULT_LANG;
   let entries: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) return failure(lang, dir, null, 'ENOTDIR');
-    entries = (await readdir(dir)).sort();
+    if (!statSync(dir).isDirectory()) return failure(lang, dir, null, 'ENOTDIR');
+    entries = readdirSync(dir).sort();
   } catch (error) {
     return failure(lang, dir, null, errorCode(error));
   }
@@ -53,14 +56,14 @@ export async function readDatasetDir(
   for (const [kind, name] of Object.entries(chosen) as [DatasetFileKind, string][]) {
     const path = join(dir, name);
     try {
-      files[kind] = { name, bytes: await readFile(path) };
+      files[kind] = { name, bytes: readFileSync(path) };
     } catch (error) {
       return failure(lang, path, name, errorCode(error));
     }
   }
   if (opts.rulesPath !== undefined) {
     try {
-      files.rules = { name: basename(opts.rulesPath), bytes: await readFile(opts.rulesPath) };
+      files.rules = { name: basename(opts.rulesPath), bytes: readFileSync(opts.rulesPath) };
     } catch (error) {
       return failure(lang, opts.rulesPath, basename(opts.rulesPath), errorCode(error));
     }
@@ -71,7 +74,7 @@ export async function readDatasetDir(
   const workbook = workbooks[0];
   if (lacking && workbook !== undefined) {
     try {
-      input.workbook = { name: workbook, bytes: await readFile(join(dir, workbook)) };
+      input.workbook = { name: workbook, bytes: readFileSync(join(dir, workbook)) };
     } catch (error) {
       return failure(lang, join(dir, workbook), workbook, errorCode(error));
     }
