@@ -80,4 +80,18 @@ describe('Excel in', () => {
     const r = await parseDataset(files({ staff: bomb }));
     expect(!r.ok && r.issues.map((i) => [i.code, i.file])).toEqual([['WORKBOOK_UNREADABLE', 'staff.csv']]);
   });
+
+  it('skips a roster’s title row above the header, keeping Excel’s row numbers', async () => {
+    const header = staffHeader.split(',');
+    const staff = await xlsxOf([
+      ['阳城县2020年教职工花名册'],
+      header,
+      ['T001', '张伟', 'M', new Date(Date.UTC(1975, 2, 8)), 'S01', '语文', 'high', 'senior', 25, 88.5],
+      ['T002', '王芳', 'F', '1990-11-23', 'S02', '数学', 'middle', 'first', 8, 'abc'],
+    ]);
+    const r = await parseDataset(files({ staff }));
+    expect(!r.ok && r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['NUMBER_INVALID', 4, 'score'],
+    ]);
+  });
 });

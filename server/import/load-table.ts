@@ -1,5 +1,6 @@
 import { cleanTable } from './clean-table';
 import type { CsvKind } from './columns';
+import type { RawTable } from './csv-table';
 import { bindHeaders } from './header-binding';
 import type { Problems } from './problems';
 import { type Located, READERS, type RecordTypes } from './records';
@@ -32,7 +33,7 @@ export function loadTable<K extends CsvKind>(
     problems.error(whole, 'FILE_EMPTY');
     return null;
   }
-  const table = cleanTable(source.table, fileName, problems);
+  const table = cleanTable(withoutTitleRow(source.table), fileName, problems);
   if (table === null) return null;
   const binding = bindHeaders(fileName, source.kind, table.headers, table.headerLine, problems);
   if (binding === null) return null;
@@ -55,4 +56,16 @@ export function loadTable<K extends CsvKind>(
     encoding: source.encoding,
   };
   return { file, rows };
+}
+
+/**
+ * A roster (花名册) often opens with a title row above the header — 阳城县2020年教职工花名册 in one merged
+ * cell. A first row with a single filled cell, followed by a row with several, is that title: the row
+ * after it is the header. (No dataset file has fewer than three columns.) Row numbers stay Excel's.
+ */
+function withoutTitleRow(table: RawTable): RawTable {
+  const filled = (cells: readonly string[]) => cells.filter((cell) => cell.trim() !== '').length;
+  const next = table.rows[0];
+  if (filled(table.headers) !== 1 || next === undefined || filled(next.cells) < 3) return table;
+  return { headers: next.cells, headerLine: next.line, rows: table.rows.slice(1) };
 }
