@@ -79,14 +79,21 @@ export async function parseDatasetInput(
   crossWarnings(csv);
   const rules = loadRules(input.files.rules, problems);
 
+  // Files by the kind they hold, whatever the client named them (Staff-2020.xlsx, book.xlsx [教职工]).
+  const rankOf = new Map<string, number>();
+  DATASET_FILES.forEach((kind, rank) => {
+    const name =
+      kind === 'rules' ? input.files.rules?.name : (tables[kind]?.fileName ?? input.files[kind]?.name);
+    rankOf.set(name ?? FILE_NAMES[kind], rank);
+  });
   const warnings = {
-    warnings: inReadingOrder(problems.warnings),
+    warnings: inReadingOrder(problems.warnings, rankOf),
     moreWarnings: problems.warningCount - problems.warnings.length,
   };
   if (problems.errorCount > 0 || rules === null) {
     return {
       ok: false,
-      issues: inReadingOrder(problems.errors),
+      issues: inReadingOrder(problems.errors, rankOf),
       moreIssues: problems.errorCount - problems.errors.length,
       ...warnings,
     };
@@ -151,14 +158,10 @@ function loadRules(
  * to bottom wants them by file, then line (whole-file problems first). The sort is stable, so issues of
  * one cell keep their column order.
  */
-function inReadingOrder(issues: readonly DatasetIssue[]): DatasetIssue[] {
-  const fileRank = (file: string) => {
-    const lower = file.toLowerCase();
-    const rank = DATASET_FILES.findIndex(
-      (kind) =>
-        lower.startsWith(kind) || (kind !== 'rules' && SHEET_NAMES[kind].some((n) => file.includes(`[${n}`))),
-    );
-    return rank === -1 ? DATASET_FILES.length : rank;
-  };
+function inReadingOrder(
+  issues: readonly DatasetIssue[],
+  rankOf: ReadonlyMap<string, number>,
+): DatasetIssue[] {
+  const fileRank = (file: string) => rankOf.get(file) ?? DATASET_FILES.length;
   return [...issues].sort((a, b) => fileRank(a.file) - fileRank(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
