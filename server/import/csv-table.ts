@@ -1,4 +1,4 @@
-import { MAX_ROWS } from './limits';
+import { MAX_COLUMNS, MAX_ROWS } from './limits';
 import type { MessageCode, MessageParams } from './messages';
 
 /** A data row of a table, with the row number a spreadsheet shows for it. */
@@ -40,8 +40,7 @@ export function readCsvTable(input: string): TableParse {
     text = text.slice(hint[0].length);
   }
   const parsed = splitRecords(text, delimiter ?? sniffDelimiter(text));
-  if (!parsed.ok)
-    return { ok: false, line: parsed.line, code: 'CSV_MALFORMED', params: { detail: parsed.detail } };
+  if (!parsed.ok) return parsed;
   const records = parsed.records;
   if (records.length > MAX_ROWS + 1) {
     return { ok: false, line: null, code: 'FILE_TOO_MANY_ROWS', params: { limit: MAX_ROWS } };
@@ -67,7 +66,9 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-type Split = { ok: true; records: string[][] } | { ok: false; line: number; detail: string };
+type Split =
+  | { ok: true; records: string[][] }
+  | { ok: false; line: number; code: 'CSV_MALFORMED' | 'FILE_TOO_MANY_COLUMNS'; params: MessageParams };
 
 /**
  * RFC 4180 over the whole text in one synchronous pass: a field starting with `"` is quoted (`""` inside
@@ -95,7 +96,7 @@ function splitRecords(text: string, delimiter: string): Split {
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q === -1) return { ok: false, line: records.length + 1, detail: 'a quote (") is never closed' };
+        if (q === -1) return malformed(records.length + 1, 'a quote (") is never closed');
         value += text.slice(from, q);
         if (text.charCodeAt(q + 1) === 34) {
           value += '"';
@@ -107,7 +108,7 @@ function splitRecords(text: string, delimiter: string): Split {
       }
       const next = text.charCodeAt(i);
       if (i < n && next !== d && next !== 10 && next !== 13) {
-        return { ok: false, line: records.length + 1, detail: 'text after a closing quote (")' };
+        return malformed(records.length + 1, 'text after a closing quote (")');
       }
       cell = value;
     } else {
@@ -121,6 +122,11 @@ function splitRecords(text: string, delimiter: string): Split {
       i = j;
     }
     row.push(cell);
+    if (row.length > MAX_COLUMNS) {
+      // A row of a million commas would otherwise become a million-slot array.
+      const params = { count: `> ${MAX_COLUMNS}`, limit: MAX_COLUMNS };
+      return { ok: false, line: records.length + 1, code: 'FILE_TOO_MANY_COLUMNS', params };
+    }
     const c = text.charCodeAt(i);
     if (c === d) {
       i++;
@@ -137,6 +143,10 @@ function splitRecords(text: string, delimiter: string): Split {
     }
   }
   return { ok: true, records };
+}
+
+function malformed(line: number, detail: string): Split {
+  return { ok: false, line, code: 'CSV_MALFORMED', params: { detail } };
 }
 
 function sniffDelimiter(text: string): string {

@@ -131,4 +131,16 @@ describe('the loader on any input', () => {
     expect(!r.ok && r.issues.length).toBe(MAX_LISTED);
     expect(!r.ok && r.issues.length + r.moreIssues).toBeGreaterThan(5_000 * 5);
   });
+
+  it('stops at a row of a million commas instead of building a million-cell row', async () => {
+    const staff = `${staffHeader}\nT001${','.repeat(1_000_000)}\n`;
+    const r = await parseDataset({
+      schools: bytes(BASE.schools),
+      posts: bytes(BASE.posts),
+      staff: bytes(staff),
+    });
+    expect(!r.ok && r.issues.map((i) => [i.code, i.file, i.line])).toEqual([
+      ['FILE_TOO_MANY_COLUMNS', 'staff.csv', 2],
+    ]);
+  });
 });
