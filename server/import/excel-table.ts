@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { type RawTable, toTable } from './csv-table';
-import { MAX_COLUMNS, MAX_ROWS, MAX_XLSX_UNZIPPED_BYTES } from './limits';
+import { MAX_COLUMNS, MAX_ROWS, MAX_XLS_BYTES, MAX_XLSX_UNZIPPED_BYTES } from './limits';
 
 /** A workbook's sheets by name, each read as a table (null: the sheet has no non-blank row). */
 export type WorkbookRead =
@@ -114,6 +114,13 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
 }
 
 function readXls(bytes: Uint8Array): WorkbookRead {
+  if (bytes.byteLength > MAX_XLS_BYTES) {
+    return {
+      ok: false,
+      code: 'WORKBOOK_UNREADABLE',
+      detail: `.xls over ${MAX_XLS_BYTES} bytes; save it as .xlsx`,
+    };
+  }
   const workbook = XLSX.read(bytes, {
     type: 'array',
     dense: true,

@@ -21,3 +21,5 @@ export const MAX_RULES_BYTES = 64 * 1024;
  * "answered within 2 s" bound, and a zip bomb is stopped here too.
  */
 export const MAX_XLSX_UNZIPPED_BYTES = 12 * 1024 * 1024;
+/** An .xls (not compressed): the fixture's staff would be about 1 MB; SheetJS parses the whole file at once. */
+export const MAX_XLS_BYTES = 8 * 1024 * 1024;
