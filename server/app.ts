@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db';
 import { auth } from './plugins/auth';
+import { consoleSite } from './plugins/console';
 import { errorHandler } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
 import { auditRoutes } from './routes/audit';
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly maxFileBytes?: number;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+  /** The built console (web/dist) to serve at `/`; none for API-only apps such as the API tests. */
+  readonly consoleDir?: string;
 }
 
 /**
@@ -49,5 +52,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runRoutes, deps);
   await app.register(runViewRoutes, deps);
   await app.register(auditRoutes, deps);
+  if (options.consoleDir !== undefined) await app.register(consoleSite, { root: options.consoleDir });
   return app;
 }

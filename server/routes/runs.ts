@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listRuns } from '../../db';
-import type { AllocationResult, Summary } from '../../engine/types';
+import { getRunInputJson, listRuns } from '../../db';
+import type { AllocationResult, Area, Dataset, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
 import { schoolScope } from '../plugins/auth';
 import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
@@ -17,11 +17,18 @@ import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
 import { type RouteDeps, requireRun } from './deps';
 
+/** A principal's copy of a summary: the county's totals, and of the schools only their own. */
+function scopedSummary(summary: Summary, school: string | undefined): Summary {
+  if (school === undefined) return summary;
+  return { ...summary, bySchool: summary.bySchool.filter((s) => s.schoolCode === school) };
+}
+
 /** A principal's copy of a run: their school's report, warnings and envy pairs only. */
 function scoped(result: AllocationResult, school: string | undefined) {
   const { schools, warnings, fairness } = result;
-  if (school === undefined) return { schools, warnings, fairness };
+  if (school === undefined) return { schools, warnings, fairness, summary: result.summary };
   return {
+    summary: scopedSummary(result.summary, school),
     schools: schools.filter((s) => s.schoolCode === school),
     warnings: warnings.filter((w) => w.schoolCode === school),
     fairness: { ...fairness, envyPairs: fairness.envyPairs.filter((e) => e.schoolCode === school) },
@@ -74,10 +81,10 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
       },
     },
-    async () => ({
+    async (request) => ({
       runs: listRuns(db).map(({ summaryJson, fairnessJson: _f, rulesJson: _r, ...meta }) => ({
         ...meta,
-        summary: JSON.parse(summaryJson) as Summary,
+        summary: scopedSummary(JSON.parse(summaryJson) as Summary, schoolScope(request)),
       })),
     }),
   );
@@ -97,12 +104,18 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       const { summaryJson: _s, fairnessJson: _f, rulesJson: _r, ...meta } = requireRun(db, request.params.id);
       const result = results.get(meta.id);
       if (!result) throw new Error(`run ${meta.id} has no stored result`);
-      return {
-        ...meta,
-        rules: result.rules,
-        summary: result.summary,
-        ...scoped(result, schoolScope(request)),
-      };
+      const view = scoped(result, schoolScope(request));
+      // Areas are input, not output: read once per cached run from the stored canonical input.
+      const areas = results.view(meta.id, 'areas', () => {
+        const input = JSON.parse(getRunInputJson(db, meta.id) ?? '{"dataset":{"schools":[]}}') as {
+          dataset: Pick<Dataset, 'schools'>;
+        };
+        return new Map<string, Area>(input.dataset.schools.map((s) => [s.code, s.area]));
+      });
+      const shown = Object.fromEntries(
+        view.schools.map((s) => [s.schoolCode, areas?.get(s.schoolCode) ?? 'rural']),
+      );
+      return { ...meta, rules: result.rules, ...view, areas: shown };
     },
   );
 
