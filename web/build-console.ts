@@ -33,6 +33,8 @@ export function consoleIsStale(): boolean {
 /** Builds the console with Vite when it is stale; resolves to whether it built. */
 export async function buildConsoleIfStale(): Promise<boolean> {
   if (!consoleIsStale()) return false;
+  // Vite builds React and antd in development mode when NODE_ENV says so (vitest sets it to "test").
+  process.env.NODE_ENV = 'production';
   // Imported here so that a server started with a fresh build never loads Vite.
   const { build } = await import('vite');
   await build({ configFile: join(WEB, 'vite.config.ts') });

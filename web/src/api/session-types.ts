@@ -1,34 +1,17 @@
-/** The session and account shapes of the auth contract (#9). */
-export type Role = 'hr' | 'principal' | 'auditor';
+/** The session and account shapes, inferred from the server's zod schemas (type-only: nothing is bundled). */
+import type { z } from 'zod';
+import type {
+  AccountSchema,
+  CreateAccountBody,
+  RoleSchema,
+  SessionSchema,
+  SessionUserSchema,
+  UpdateAccountBody,
+} from '../../../server/schemas/accounts';
 
-export interface SessionUser {
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly schoolCode: string | null;
-}
-
-export interface Session {
-  readonly user: SessionUser;
-  readonly csrfToken: string;
-}
-
-export interface Account extends SessionUser {
-  readonly disabled: boolean;
-}
-
-export interface NewAccount {
-  readonly username: string;
-  readonly password: string;
-  readonly role: Role;
-  readonly schoolCode?: string;
-  readonly displayName: string;
-}
-
-export interface AccountPatch {
-  readonly displayName?: string;
-  readonly role?: Role;
-  readonly schoolCode?: string | null;
-  readonly password?: string;
-  readonly disabled?: boolean;
-}
+export type Role = z.output<typeof RoleSchema>;
+export type SessionUser = z.output<typeof SessionUserSchema>;
+export type Session = z.output<typeof SessionSchema>;
+export type Account = z.output<typeof AccountSchema>;
+export type NewAccount = z.input<typeof CreateAccountBody>;
+export type AccountPatch = z.input<typeof UpdateAccountBody>;

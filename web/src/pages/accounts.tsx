@@ -86,7 +86,7 @@ function AccountForm({
         <Form.Item
           label="用户名"
           name="username"
-          rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{2,64}$/, message: '2–64 个字母、数字、_ . -' }]}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3–32 个字母、数字、_ . -' }]}
         >
           <Input disabled={editing !== null} autoComplete="off" />
         </Form.Item>

@@ -48,6 +48,7 @@ function Round1({ runId, s }: { runId: number; s: Subject }) {
         { title: '出生日期', dataIndex: 'birthDate', width: 100 },
         {
           title: '同分比较',
+          width: 170,
           render: (_, c, i) => {
             const below = list[i + 1];
             const above = list[i - 1];
@@ -206,7 +207,12 @@ export function SchoolPage() {
           >
             {c.school.name}（{c.school.schoolCode}）· 分配 #{runId}
           </PageTitle>
-          <Descriptions size="small" column={6} bordered style={{ marginBottom: 16 }}>
+          <Descriptions
+            size="small"
+            column={{ xs: 3, sm: 3, md: 6, lg: 6, xl: 6, xxl: 6 }}
+            bordered
+            style={{ marginBottom: 16 }}
+          >
             <Descriptions.Item label="学段">{STAGE_LABEL[c.school.stage]}</Descriptions.Item>
             <Descriptions.Item label="岗位">{c.school.posts}</Descriptions.Item>
             <Descriptions.Item label="第一轮">{c.school.round1}</Descriptions.Item>

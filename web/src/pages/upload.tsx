@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Select, Space, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { DatasetCreated, DatasetIssue } from '../api/types';
@@ -38,6 +38,12 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<readonly DatasetIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+
+  const problems = useRef<HTMLDivElement>(null);
+  // The problems appear below the file list: bring them into view on a 768-px-high screen.
+  useEffect(() => {
+    if (message) problems.current?.scrollIntoView({ block: 'start' });
+  }, [message]);
 
   const missing = (['schools', 'posts', 'staff'] as const).filter((k) => !files.some((f) => f.kind === k));
   const submit = async () => {
@@ -150,7 +156,7 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
           </Typography.Text>
         )}
       </Space>
-      {message && <Alert type="error" showIcon title={message} />}
+      <div ref={problems}>{message && <Alert type="error" showIcon title={message} />}</div>
       {issues.length > 0 && (
         <Table
           size="small"
