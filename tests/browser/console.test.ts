@@ -99,6 +99,7 @@ describe.sequential('console (Chromium)', () => {
     await page.getByPlaceholder('按姓名或工号查找').press('Enter');
     await page.getByTestId('explanation').waitFor();
     expect(await page.getByTestId('explanation').innerText()).toContain('阳城一中');
+    await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, '08-run-person');
     await context.close();
   });

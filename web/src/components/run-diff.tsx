@@ -69,10 +69,12 @@ function DiffResult({ from, to }: { from: number; to: number }) {
 }
 
 /** 对比: pick two runs and see who changed (outcome, school, subject or round) and which schools. */
-export function RunDiff({ runs, initialFrom }: { runs: readonly RunListItem[]; initialFrom?: number }) {
-  const [from, setFrom] = useState<number | undefined>(initialFrom ?? runs[1]?.id);
-  const [to, setTo] = useState<number | undefined>(
-    initialFrom === undefined ? runs[0]?.id : runs.find((r) => r.id !== initialFrom)?.id,
+export function RunDiff({ runs, current }: { runs: readonly RunListItem[]; current?: number }) {
+  // Older → newer: by default the given run against the one before it (runs come newest first).
+  const to0 = current ?? runs[0]?.id;
+  const [to, setTo] = useState<number | undefined>(to0);
+  const [from, setFrom] = useState<number | undefined>(
+    runs.find((r) => to0 !== undefined && r.id < to0)?.id ?? runs.find((r) => r.id !== to0)?.id,
   );
   const choices = runs.map((r) => ({ value: r.id, label: `#${r.id}（数据集 #${r.datasetId}）` }));
   return (

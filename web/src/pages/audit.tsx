@@ -185,7 +185,7 @@ function AuditLog() {
                   defaultSortOrder: 'descend',
                 },
                 { title: '时间', dataIndex: 'at', width: 150, render: when },
-                { title: '操作人', dataIndex: 'actor', width: 140 },
+                { title: '操作人', dataIndex: 'actor', width: 180 },
                 { title: '角色', dataIndex: 'role', width: 80 },
                 {
                   title: '操作',
@@ -198,7 +198,7 @@ function AuditLog() {
                   onFilter: (v, e) => e.action === v,
                   render: (a: string) => <Tag>{ACTIONS[a] ?? a}</Tag>,
                 },
-                { title: '对象', dataIndex: 'subject', width: 120 },
+                { title: '对象', dataIndex: 'subject', width: 180 },
                 {
                   title: '详情',
                   dataIndex: 'detail',

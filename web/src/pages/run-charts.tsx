@@ -5,6 +5,7 @@ import { Chart, type ChartOption } from '../components/chart';
 import { AREA_LABEL, OUTCOME_COLOR, OUTCOME_LABEL, OUTCOME_ORDER, STAGE_LABEL } from '../labels';
 import { OUTCOME_KEY } from './run-report';
 
+const AREA_COLOR: Record<string, string> = { urban: '#1677ff', town: '#52c41a', rural: '#fa8c16' };
 const ROUND_COLORS = ['#1677ff', '#52c41a', '#fa8c16', '#d9d9d9'];
 
 function outcomeByStage(run: RunDetail): ChartOption {
@@ -81,14 +82,20 @@ function urbanRuralFlows(run: RunDetail, placements: readonly PlacementRow[]): C
       {
         type: 'sankey',
         left: 10,
-        right: 80,
+        right: 10,
         top: 10,
         bottom: 10,
+        nodeWidth: 16,
         nodeAlign: 'justify',
-        label: { fontSize: 12 },
+        lineStyle: { color: 'source', opacity: 0.35 },
+        label: { fontSize: 12, formatter: '{b}' },
         data: [
-          ...areas.map((a) => ({ name: `原${AREA_LABEL[a]}` })),
-          ...areas.map((a) => ({ name: `现${AREA_LABEL[a]}` })),
+          ...areas.map((a) => ({ name: `原${AREA_LABEL[a]}`, itemStyle: { color: AREA_COLOR[a] } })),
+          ...areas.map((a) => ({
+            name: `现${AREA_LABEL[a]}`,
+            itemStyle: { color: AREA_COLOR[a] },
+            label: { position: 'left' },
+          })),
         ],
         links: [...flows].map(([key, value]) => {
           const [from, to] = key.split('>') as [string, string];

@@ -158,9 +158,7 @@ export function RunPage() {
                   key: 'diff',
                   label: '对比',
                   children: (
-                    <Loading state={runs}>
-                      {(list) => <RunDiff runs={list.runs} initialFrom={r.id} />}
-                    </Loading>
+                    <Loading state={runs}>{(list) => <RunDiff runs={list.runs} current={r.id} />}</Loading>
                   ),
                 },
               ]}
