@@ -3,7 +3,7 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:c
 /**
  * Password hashing with scrypt (RFC 7914), node's built-in memory-hard KDF: no native add-on to install.
  * Parameters follow OWASP's Password Storage Cheat Sheet (N=2^17, r=8, p=1 is its first choice; 2^15 with
- * 32 MiB per hash keeps a login under ~100 ms on a 2-core office server while costing a GPU attacker the
+ * 32 MiB per hash keeps a login near 150 ms (measured on this 2-core machine) while costing a GPU attacker the
  * same memory per guess). They are written into every hash so they can be raised later without breaking
  * stored ones.
  *

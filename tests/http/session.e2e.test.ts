@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { changeAccount, createAccount } from '../../server/services/accounts';
-import { IDLE_TIMEOUT_MS, SESSION_COOKIE } from '../../server/services/sessions';
-import { buildTestApp, type CookieAuth, login, PASSWORD, type TestApp } from './helper';
+import { IDLE_TIMEOUT_MS, MAX_SESSION_MS, SESSION_COOKIE } from '../../server/services/sessions';
+import { buildTestApp, type CookieAuth, form, login, PASSWORD, SMALL, type TestApp } from './helper';
 
 /** A clock the tests move by hand: the idle timeout and the lockout pass without waiting. */
 function manualClock(start = Date.parse('2026-03-01T08:00:00Z')) {
@@ -184,6 +184,15 @@ describe('cookie sessions', () => {
     expect((await t.app.inject({ url: '/api/runs', headers: { cookie: hr.cookie } })).statusCode).toBe(401);
   });
 
+  it('ends after 12 hours however busy', async () => {
+    for (let elapsed = 0; elapsed < MAX_SESSION_MS - 20 * 60_000; elapsed += 20 * 60_000) {
+      clock.advance(20 * 60_000);
+      expect((await who({ cookie: hr.cookie })).statusCode).toBe(200);
+    }
+    clock.advance(20 * 60_000);
+    expect((await who({ cookie: hr.cookie })).statusCode).toBe(401);
+  });
+
   it('DELETE /api/session logs out: the cookie is cleared and the session refused from then on', async () => {
     const res = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: hr });
     expect(res.statusCode).toBe(204);
@@ -225,6 +234,28 @@ describe('cookie sessions', () => {
       payload: { datasetId: 999 },
     });
     expect(bearer.statusCode).toBe(404);
+  });
+
+  it('records cookie writes in the audit log under the account’s name', async () => {
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      headers: hr,
+      payload: form(SMALL()),
+    });
+    expect(upload.statusCode).toBe(201);
+    const entry = listAudit(t.db, { limit: 100 }).find((e) => e.action.startsWith('dataset'));
+    expect(entry).toMatchObject({ actor: 'account:hr1', role: 'hr' });
+  });
+
+  it('forgets sessions that ended long ago when someone logs in', async () => {
+    const count = () => t.db.$client.prepare('SELECT count(*) FROM sessions').pluck().get();
+    await t.app.inject({ method: 'DELETE', url: '/api/session', headers: hr });
+    await login(t.app, 'hr1', PASSWORD);
+    expect(count()).toBe(2);
+    clock.advance(13 * 60 * 60_000);
+    await login(t.app, 'hr1', PASSWORD);
+    expect(count()).toBe(1);
   });
 
   it('disabling the account or changing its password ends its sessions at once', async () => {
