@@ -31,7 +31,7 @@ describe.sequential('console (Chromium)', () => {
   }
 
   const outcomeCount = (page: Page, outcome: string) =>
-    page.locator(`[data-outcome="${outcome}"]`).innerText();
+    page.locator(`[data-outcome="${outcome}"]`).textContent();
 
   test('HR logs in, sees a bad file refused at its row, uploads the fixture, runs it and downloads the 公示', async () => {
     const { context, page } = await h.newPage();
@@ -98,7 +98,7 @@ describe.sequential('console (Chromium)', () => {
     await page.getByPlaceholder('按姓名或工号查找').fill('YC0002');
     await page.getByPlaceholder('按姓名或工号查找').press('Enter');
     await page.getByTestId('explanation').waitFor();
-    expect(await page.getByTestId('explanation').innerText()).toContain('阳城一中');
+    expect(await page.getByTestId('explanation').textContent()).toContain('阳城一中');
     await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, '08-run-person');
     await context.close();
@@ -132,7 +132,7 @@ describe.sequential('console (Chromium)', () => {
     await page.goto(`${h.base}/runs/${runId}`);
     await page.waitForURL(`${h.base}/runs/${runId}/schools/YCH01`);
     await page.getByRole('table', { name: '语文 第一轮名单' }).waitFor();
-    expect(await page.getByRole('heading', { level: 3 }).innerText()).toContain('阳城一中');
+    expect(await page.getByRole('heading', { level: 3 }).textContent()).toContain('阳城一中');
     const rows = await page.getByRole('table', { name: '语文 第一轮名单' }).locator('tbody tr').count();
     expect(rows).toBeGreaterThan(1);
     expect(await page.locator('.cutoff-row').count()).toBeGreaterThan(0);
@@ -142,7 +142,7 @@ describe.sequential('console (Chromium)', () => {
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 718, height: 1000 }); // 794 px less the 12 mm margins
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(718);
-    await screenshot(page, '11-school-print');
+    await screenshot(page, '11-school-print', false);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1366, height: 768 });
 
@@ -167,12 +167,15 @@ describe.sequential('console (Chromium)', () => {
     await page.getByRole('button', { name: `复核 #${runId}` }).click();
     const verdict = page.getByTestId('replay-verdict');
     await verdict.getByText('复核结果：一致').waitFor();
-    expect(await verdict.innerText()).not.toContain('不一致');
+    expect(await verdict.textContent()).not.toContain('不一致');
     await page.getByText('哈希链完整').waitFor();
     await screenshot(page, '13-audit');
+    await page.goto(`${h.base}/runs/${runId}`);
+    await page.locator('[data-outcome="standby"]').waitFor();
+    await screenshot(page, '14-run-as-auditor');
     await page.goto(`${h.base}/runs/${runId}/staff/YC0002`);
     await page.getByTestId('explanation').waitFor();
-    await screenshot(page, '14-staff');
+    await screenshot(page, '15-staff');
     await context.close();
   });
 
@@ -189,7 +192,7 @@ describe.sequential('console (Chromium)', () => {
     await dialog.getByLabel('初始密码').fill('secret-yc02');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: 'zhang_yc02' }).waitFor();
-    await screenshot(page, '15-accounts');
+    await screenshot(page, '16-accounts');
     await context.close();
 
     const { context: other, page: login } = await h.newPage();
@@ -201,7 +204,7 @@ describe.sequential('console (Chromium)', () => {
     await logIn(login, h.base, 'zhang_yc02', 'secret-yc02');
     await login.getByRole('alert').getByText(/锁定/).waitFor();
     expect(login.url()).toBe(`${h.base}/login`);
-    await screenshot(login, '16-login-locked');
+    await screenshot(login, '17-login-locked');
     await other.close();
   });
 

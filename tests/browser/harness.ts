@@ -83,7 +83,7 @@ export async function logIn(page: Page, base: string, username: string, password
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-/** The whole page at the viewport's width (1366 px) under test-results/screenshots/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/** The page (whole, or the viewport only) at the viewport's width under test-results/screenshots/. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
