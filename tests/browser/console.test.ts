@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, FIXTURE_DIR, type Harness, logIn, screenshot, startHarness } from './harness';
+import {
+  DEMO_PASSWORD,
+  FIXTURE_DIR,
+  type Harness,
+  logIn,
+  SCREENSHOT_DIR,
+  screenshot,
+  startHarness,
+} from './harness';
 
 /**
  * The console in Debian's Chromium, end to end over a real socket: the HR office uploads and runs the
@@ -137,6 +145,11 @@ describe.sequential('console (Chromium)', () => {
     expect(rows).toBeGreaterThan(1);
     expect(await page.locator('.cutoff-row').count()).toBeGreaterThan(0);
     await screenshot(page, '10-school');
+    // The list where the posts run out before the candidates do: the cut-off line is drawn.
+    await page
+      .locator('.print-section', { has: page.locator('.cutoff-row') })
+      .first()
+      .screenshot({ path: join(SCREENSHOT_DIR, '10-school-cutoff.png') });
 
     // Print view: A4 portrait at 96 dpi is 794 px wide; nothing may spill over.
     await page.emulateMedia({ media: 'print' });
