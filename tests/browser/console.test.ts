@@ -43,6 +43,9 @@ describe.sequential('console (Chromium)', () => {
 
   test('HR logs in, sees a bad file refused at its row, uploads the fixture, runs it and downloads the 公示', async () => {
     const { context, page } = await h.newPage();
+    // Every asset comes from this server: an office network may have no internet.
+    const origins = new Set<string>();
+    page.on('request', (r) => origins.add(new URL(r.url()).origin));
     await page.goto(`${h.base}/login`);
     await screenshot(page, '01-login');
     await logIn(page, h.base, 'demo_hr', DEMO_PASSWORD);
@@ -109,6 +112,7 @@ describe.sequential('console (Chromium)', () => {
     expect(await page.getByTestId('explanation').textContent()).toContain('阳城一中');
     await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, '08-run-person');
+    expect([...origins]).toEqual([h.base]);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
 import { count, when } from '../labels';
 import { useUser } from '../session';
+import { kindLabel } from './upload';
 
 const ENCODING: Record<string, string> = {
   'utf-8': 'UTF-8',
@@ -51,7 +52,7 @@ export function DatasetPage() {
               pagination={false}
               dataSource={[...d.files]}
               columns={[
-                { title: '内容', dataIndex: 'kind' },
+                { title: '内容', dataIndex: 'kind', render: kindLabel },
                 { title: '文件名', dataIndex: 'fileName' },
                 { title: '行数', dataIndex: 'rows', align: 'right', render: count },
                 {

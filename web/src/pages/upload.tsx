@@ -16,6 +16,9 @@ const KINDS = [
 ] as const;
 type Kind = (typeof KINDS)[number]['kind'];
 
+/** The Chinese name of a dataset file's kind ("staff" → 教职工), or the kind itself when unknown. */
+export const kindLabel = (kind: string): string => KINDS.find((k) => k.kind === kind)?.label ?? kind;
+
 /** The kind a file's name suggests: "staff.csv", "教职工.xlsx", "2020年岗位设置.xls" … */
 function guessKind(fileName: string): Kind | null {
   const base = fileName.toLowerCase().replace(/\.[^.]+$/, '');
