@@ -172,7 +172,7 @@ describe.sequential('console (Chromium)', () => {
     await context.close();
   });
 
-  test('an auditor logs in by keyboard, replays a run and sees it identical (一致)', async () => {
+  test('an auditor logs in by keyboard, replays a run and sees it identical (一致); a broken log chain is shown', async () => {
     const { context, page } = await h.newPage();
     await page.goto(`${h.base}/login`);
     await page.getByLabel('用户名').focus();
@@ -185,14 +185,28 @@ describe.sequential('console (Chromium)', () => {
     const verdict = page.getByTestId('replay-verdict');
     await verdict.getByText('复核结果：一致').waitFor();
     expect(await verdict.textContent()).not.toContain('不一致');
-    await page.getByText('哈希链完整').waitFor();
     await screenshot(page, '13-audit');
+    await page.getByRole('tab', { name: '对比两次分配' }).click();
+    await page.getByText(/分配 #1 → #2：\d+ 人的结果变了/).waitFor();
+    await screenshot(page, '13-audit-diff');
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await page.getByText('哈希链完整').waitFor();
+    await screenshot(page, '13-audit-log');
     await page.goto(`${h.base}/runs/${runId}`);
     await page.locator('[data-outcome="standby"]').waitFor();
     await screenshot(page, '14-run-as-auditor');
     await page.goto(`${h.base}/runs/${runId}/staff/YC0002`);
     await page.getByTestId('explanation').waitFor();
     await screenshot(page, '15-staff');
+
+    // Someone edits the log behind the application's back: the page names the first altered entry.
+    h.db.$client.exec(
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 2",
+    );
+    await page.goto(`${h.base}/audit`);
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await page.getByText('哈希链断裂：第 2 条记录被修改或删除。').waitFor();
+    await screenshot(page, '15-audit-chain-broken');
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Result, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Result, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
@@ -235,14 +235,22 @@ export function AuditPage() {
   return (
     <>
       <PageTitle>复核与审计</PageTitle>
-      <Card title="分配记录与复核" style={{ marginBottom: 16 }}>
-        <Loading state={runs}>{({ runs: list }) => <RunsForAudit runs={list} />}</Loading>
-      </Card>
-      <Card title="对比两次分配" style={{ marginBottom: 16 }}>
-        <Loading state={runs}>{({ runs: list }) => <RunDiff runs={list} />}</Loading>
-      </Card>
-      <Card title="审计日志（只增不改，逐条哈希链接）">
-        <AuditLog />
+      <Card size="small">
+        <Tabs
+          items={[
+            {
+              key: 'replay',
+              label: '分配记录与复核',
+              children: <Loading state={runs}>{({ runs: list }) => <RunsForAudit runs={list} />}</Loading>,
+            },
+            {
+              key: 'diff',
+              label: '对比两次分配',
+              children: <Loading state={runs}>{({ runs: list }) => <RunDiff runs={list} />}</Loading>,
+            },
+            { key: 'log', label: '审计日志', children: <AuditLog /> },
+          ]}
+        />
       </Card>
     </>
   );
