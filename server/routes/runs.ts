@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getRunInputJson, listRuns } from '../../db';
-import type { AllocationResult, Area, Dataset, Summary } from '../../engine/types';
+import { listRuns } from '../../db';
+import type { AllocationResult, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
 import { schoolScope } from '../plugins/auth';
 import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
@@ -15,6 +15,7 @@ import {
 } from '../schemas/runs';
 import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
+import { schoolAreas } from '../services/school-areas';
 import { type RouteDeps, requireRun } from './deps';
 
 /** A principal's copy of a summary: the county's totals, and of the schools only their own. */
@@ -26,9 +27,8 @@ function scopedSummary(summary: Summary, school: string | undefined): Summary {
 /** A principal's copy of a run: their school's report, warnings and envy pairs only. */
 function scoped(result: AllocationResult, school: string | undefined) {
   const { schools, warnings, fairness } = result;
-  if (school === undefined) return { schools, warnings, fairness, summary: result.summary };
+  if (school === undefined) return { schools, warnings, fairness };
   return {
-    summary: scopedSummary(result.summary, school),
     schools: schools.filter((s) => s.schoolCode === school),
     warnings: warnings.filter((w) => w.schoolCode === school),
     fairness: { ...fairness, envyPairs: fairness.envyPairs.filter((e) => e.schoolCode === school) },
@@ -104,18 +104,13 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       const { summaryJson: _s, fairnessJson: _f, rulesJson: _r, ...meta } = requireRun(db, request.params.id);
       const result = results.get(meta.id);
       if (!result) throw new Error(`run ${meta.id} has no stored result`);
-      const view = scoped(result, schoolScope(request));
-      // Areas are input, not output: read once per cached run from the stored canonical input.
-      const areas = results.view(meta.id, 'areas', () => {
-        const input = JSON.parse(getRunInputJson(db, meta.id) ?? '{"dataset":{"schools":[]}}') as {
-          dataset: Pick<Dataset, 'schools'>;
-        };
-        return new Map<string, Area>(input.dataset.schools.map((s) => [s.code, s.area]));
-      });
-      const shown = Object.fromEntries(
-        view.schools.map((s) => [s.schoolCode, areas?.get(s.schoolCode) ?? 'rural']),
-      );
-      return { ...meta, rules: result.rules, ...view, areas: shown };
+      return {
+        ...meta,
+        rules: result.rules,
+        summary: scopedSummary(result.summary, schoolScope(request)),
+        ...scoped(result, schoolScope(request)),
+        areas: schoolAreas(db, results, meta.id, schoolScope(request)),
+      };
     },
   );
 
