@@ -13,6 +13,8 @@ const KINDS = [
   { kind: 'townships', label: '乡镇', names: ['townships', '乡镇'] },
   { kind: 'applications', label: '择优申请', names: ['applications', '申请', '择优'] },
   { kind: 'rules', label: '规则', names: ['rules', '规则'] },
+  // One Excel workbook whose sheets are named for the files (学校, 岗位, 教职工, …).
+  { kind: 'workbook', label: '整本工作簿', names: [] },
 ] as const;
 type Kind = (typeof KINDS)[number]['kind'];
 
@@ -22,7 +24,10 @@ export const kindLabel = (kind: string): string => KINDS.find((k) => k.kind === 
 /** The kind a file's name suggests: "staff.csv", "教职工.xlsx", "2020年岗位设置.xls" … */
 function guessKind(fileName: string): Kind | null {
   const base = fileName.toLowerCase().replace(/\.[^.]+$/, '');
-  return KINDS.find((k) => k.names.some((n) => base.includes(n)))?.kind ?? null;
+  const named = KINDS.find((k) => k.names.some((n) => base.includes(n)))?.kind;
+  if (named) return named;
+  // An Excel file named for none of them is most likely the whole dataset in one workbook.
+  return /\.xlsx?$/i.test(fileName) ? 'workbook' : null;
 }
 
 interface Chosen {
@@ -48,7 +53,10 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
     if (message) problems.current?.scrollIntoView({ block: 'start' });
   }, [message]);
 
-  const missing = (['schools', 'posts', 'staff'] as const).filter((k) => !files.some((f) => f.kind === k));
+  const hasWorkbook = files.some((f) => f.kind === 'workbook');
+  const missing = hasWorkbook
+    ? []
+    : (['schools', 'posts', 'staff'] as const).filter((k) => !files.some((f) => f.kind === k));
   const submit = async () => {
     const form = new FormData();
     for (const f of files) if (f.kind) form.append(f.kind, f.file, f.file.name);
