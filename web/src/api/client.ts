@@ -58,7 +58,8 @@ export async function request<T>(
   path: string,
   options: { query?: Query; body?: unknown } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The console is Chinese whatever the browser's language: messages, explanations and warnings too.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': 'zh-CN' };
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
