@@ -2,18 +2,20 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Anchor, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api, publicityUrl } from '../api/endpoints';
-import type { Candidates } from '../api/types';
+import type { Candidates, Rules } from '../api/types';
 import { PageTitle } from '../components/shell';
 import { ForbiddenPage, Loading } from '../components/status';
 import { useApi } from '../components/use-api';
 import { OUTCOME_LABEL, ROUND_LABEL, STAGE_LABEL, TITLE_LABEL } from '../labels';
 import { useUser } from '../session';
-import { tieBreakFact } from './tie-break';
+import { DEFAULT_TIE_BREAK, tieBreakFact } from './tie-break';
 
 type Subject = Candidates['subjects'][number];
 type Mover = Candidates['left'][number];
 
-function Round1({ runId, s }: { runId: number; s: Subject }) {
+type TieBreak = Rules['tieBreak'];
+
+function Round1({ runId, s, order }: { runId: number; s: Subject; order: TieBreak }) {
   const list = s.round1;
   return (
     <Table
@@ -52,10 +54,9 @@ function Round1({ runId, s }: { runId: number; s: Subject }) {
           render: (_, c, i) => {
             const below = list[i + 1];
             const above = list[i - 1];
-            return (
-              (below && tieBreakFact(c, below)) ||
-              (above && above.score === c.score ? `与第${above.rank}名同分，排其后` : '')
-            );
+            const over = below ? tieBreakFact(c, below, order) : null;
+            if (over) return over;
+            return above && tieBreakFact(above, c, order) ? `与第${above.rank}名相比见上一行` : '';
           },
         },
         {
@@ -69,7 +70,7 @@ function Round1({ runId, s }: { runId: number; s: Subject }) {
   );
 }
 
-function SubjectSection({ runId, s }: { runId: number; s: Subject }) {
+function SubjectSection({ runId, s, order }: { runId: number; s: Subject; order: TieBreak }) {
   const over = s.round1.length > s.capacity;
   return (
     <Card
@@ -90,7 +91,7 @@ function SubjectSection({ runId, s }: { runId: number; s: Subject }) {
           ? `分数线 ${s.cutoff?.toFixed(2) ?? '—'}：红线以上 ${s.capacity} 人校内聘用，以下进入第二轮跨校竞聘。`
           : `竞聘人数不超过可聘岗位，全部校内聘用${s.cutoff === null ? '' : `（最低分 ${s.cutoff.toFixed(2)}）`}。`}
       </Typography.Paragraph>
-      <Round1 runId={runId} s={s} />
+      <Round1 runId={runId} s={s} order={order} />
       {s.round2 && (
         <>
           <Typography.Paragraph style={{ marginTop: 12, marginBottom: 6 }}>
@@ -188,6 +189,12 @@ export function SchoolPage() {
     () => (mine ? api.candidates(runId, code) : Promise.reject(new Error('forbidden'))),
     `${runId}:${code}:${mine}`,
   );
+  // The run's tie-break order, for the 同分比较 column (the principal's copy of the run is scoped).
+  const run = useApi(
+    () => (mine ? api.run(runId) : Promise.reject(new Error('forbidden'))),
+    `run:${runId}:${mine}`,
+  );
+  const order = run.data?.rules.tieBreak ?? DEFAULT_TIE_BREAK;
   if (!mine) return <ForbiddenPage detail={`您只能查看本校（${user.schoolCode ?? '—'}）的名单。`} />;
   return (
     <Loading state={state}>
@@ -239,7 +246,7 @@ export function SchoolPage() {
             />
           </div>
           {c.subjects.map((s) => (
-            <SubjectSection key={s.subject} runId={runId} s={s} />
+            <SubjectSection key={s.subject} runId={runId} s={s} order={order} />
           ))}
           <Movers title="离开本校" rows={c.left} whereTitle="去向" />
           <Movers title="调入本校" rows={c.arrived} whereTitle="来自" />
