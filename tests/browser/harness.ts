@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -16,6 +16,8 @@ export const FIXTURE_DIR = join(ROOT, 'fixtures/yangcheng-2020');
 /** Under the test output (gitignored): one PNG per page, 1366×768 as on an office PC. */
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 export const VIEWPORT = { width: 1366, height: 768 };
+/** Debian's Chromium: playwright-core downloads no browser of its own. */
+const CHROMIUM = '/usr/bin/chromium';
 
 export interface Harness {
   readonly base: string;
@@ -31,6 +33,9 @@ export interface Harness {
  * temp database holding the demo accounts, and launches Debian's Chromium.
  */
 export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (as .ci/run does)`);
+  }
   // A child process: Vite's build shares nothing with the Vite inside vitest.
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'web/build-console.ts')], {
     stdio: 'inherit',
@@ -44,7 +49,7 @@ export async function startHarness(): Promise<Harness> {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
       '--disable-gpu',

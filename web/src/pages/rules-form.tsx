@@ -53,7 +53,7 @@ export function RulesForm({
       form={form}
       layout="horizontal"
       labelCol={{ flex: '112px' }}
-      wrapperCol={{ flex: 1 }}
+      wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
       initialValues={{ ...DEFAULTS, datasetId: initialDatasetId ?? datasets[0]?.id }}
       onFinish={async (values) => {
         setBusy(true);
