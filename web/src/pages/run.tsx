@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Space, Table, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Space, Spin, Table, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, publicityUrl } from '../api/endpoints';
 import type { RunDetail } from '../api/types';
@@ -10,9 +10,11 @@ import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
 import { AREA_LABEL, count, STAGE_LABEL, shortHash, when } from '../labels';
 import { useUser } from '../session';
-import { RunCharts } from './run-charts';
 import { PeopleTable } from './run-people';
 import { OutcomeCounts, ReportTables } from './run-report';
+
+// ECharts is the largest part of the console: loaded when a run's charts are first shown, not at login.
+const RunCharts = lazy(() => import('./run-charts').then((m) => ({ default: m.RunCharts })));
 
 /** Whether the API offers the 公示 as .xlsx (the intake issue adds it): read from its OpenAPI document. */
 function useXlsxOffered(): boolean {
@@ -138,7 +140,11 @@ export function RunPage() {
                 {
                   key: 'charts',
                   label: '图表',
-                  children: <RunCharts run={r} placements={placements.data?.placements} />,
+                  children: (
+                    <Suspense fallback={<Spin />}>
+                      <RunCharts run={r} placements={placements.data?.placements} />
+                    </Suspense>
+                  ),
                 },
                 {
                   key: 'schools',
