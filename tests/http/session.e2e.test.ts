@@ -133,6 +133,36 @@ describe('POST /api/session (login)', () => {
     expect(codes.filter((c) => c === 429)).toHaveLength(7);
   });
 
+  it("a flood of refused logins with fresh usernames does not lift anyone's lockout", async () => {
+    const small = await buildTestApp({
+      sessions: { now: clock.now, throttle: { maxKeys: 50, maxFailuresPerIp: 3 } },
+    });
+    try {
+      await createAccount(
+        small.db,
+        { username: 'hr1', password: PASSWORD, role: 'hr', displayName: 'x' },
+        CLI_ACTOR,
+      );
+      const from = (remoteAddress: string, username: string, password: string) =>
+        small.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          remoteAddress,
+          payload: { username, password },
+        });
+      for (let i = 0; i < 5; i++)
+        expect((await from(`10.0.0.${i + 1}`, 'hr1', `wrong-${i}`)).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++) expect((await from('10.6.6.6', `x${i}`, 'guess')).statusCode).toBe(401);
+      // Locked out (no password is checked, so each costs the attacker nothing): must not evict the locks.
+      for (let i = 0; i < 200; i++)
+        expect((await from('10.6.6.6', `flood${i}`, 'guess')).statusCode).toBe(429);
+      expect((await from('10.0.0.9', 'hr1', PASSWORD)).statusCode).toBe(429);
+      expect((await from('10.6.6.6', 'another', 'guess')).statusCode).toBe(429);
+    } finally {
+      await small.app.close();
+    }
+  });
+
   it('rejects a body that is not a username and password', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'hr1' } });
     expect(res.statusCode).toBe(400);
