@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '../../db';
+import { findAccountByUsername, listAudit, revokeAccountSessions, updateAccount } from '../../db';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { changeAccount, createAccount } from '../../server/services/accounts';
-import { IDLE_TIMEOUT_MS, MAX_SESSION_MS, SESSION_COOKIE } from '../../server/services/sessions';
+import { hashPassword } from '../../server/services/passwords';
+import {
+  IDLE_TIMEOUT_MS,
+  MAX_SESSION_MS,
+  SESSION_COOKIE,
+  SessionService,
+} from '../../server/services/sessions';
 import { buildTestApp, type CookieAuth, form, login, PASSWORD, SMALL, type TestApp } from './helper';
 
 /** A clock the tests move by hand: the idle timeout and the lockout pass without waiting. */
@@ -161,6 +167,26 @@ describe('POST /api/session (login)', () => {
     } finally {
       await small.app.close();
     }
+  });
+
+  it.each([
+    ['a new password', { passwordHash: 'new' }],
+    ['disabling the account', { disabledAt: '2026-03-01T08:00:00.000Z' }],
+  ])('opens no session when %s lands while the old password is being checked', async (_n, change) => {
+    const sessions = new SessionService(t.db, { now: clock.now });
+    const account = findAccountByUsername(t.db, 'hr1')!;
+    const changes =
+      'passwordHash' in change ? { passwordHash: await hashPassword('the new password') } : change;
+    // login() reads the account, then awaits scrypt: the reset commits in between, as hr's PATCH would.
+    const pending = sessions.login('hr1', PASSWORD, '10.0.0.1');
+    updateAccount(t.db, account.id, changes, new Date(clock.now()).toISOString());
+    revokeAccountSessions(t.db, account.id, new Date(clock.now()).toISOString());
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    expect(t.db.$client.prepare('SELECT count(*) FROM sessions WHERE revoked_at IS NULL').pluck().get()).toBe(
+      0,
+    );
+    expect(actions(t)).not.toContain('session.login');
   });
 
   it('rejects a body that is not a username and password', async () => {
