@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listRuns } from '../../db';
 import type { AllocationResult, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
+import { pickLang } from '../i18n/lang';
 import { schoolScope } from '../plugins/auth';
 import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
 import {
@@ -15,7 +16,14 @@ import {
 } from '../schemas/runs';
 import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
+import { schoolAreas } from '../services/school-areas';
 import { type RouteDeps, requireRun } from './deps';
+
+/** A principal's copy of a summary: the county's totals, and of the schools only their own. */
+function scopedSummary(summary: Summary, school: string | undefined): Summary {
+  if (school === undefined) return summary;
+  return { ...summary, bySchool: summary.bySchool.filter((s) => s.schoolCode === school) };
+}
 
 /** A principal's copy of a run: their school's report, warnings and envy pairs only. */
 function scoped(result: AllocationResult, school: string | undefined) {
@@ -42,7 +50,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
     },
     async (request, reply) => {
       const { datasetId, rules } = request.body;
-      const outcome = createRun(db, datasetId, rules, request.actor);
+      // Rules problems are worded for the reader: Accept-Language (Chinese by default).
+      const lang = pickLang(undefined, request.headers['accept-language']);
+      const outcome = createRun(db, datasetId, rules, request.actor, lang);
       if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
       if (!outcome.ok) {
         const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];
@@ -74,10 +84,10 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
       },
     },
-    async () => ({
+    async (request) => ({
       runs: listRuns(db).map(({ summaryJson, fairnessJson: _f, rulesJson: _r, ...meta }) => ({
         ...meta,
-        summary: JSON.parse(summaryJson) as Summary,
+        summary: scopedSummary(JSON.parse(summaryJson) as Summary, schoolScope(request)),
       })),
     }),
   );
@@ -100,8 +110,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       return {
         ...meta,
         rules: result.rules,
-        summary: result.summary,
+        summary: scopedSummary(result.summary, schoolScope(request)),
         ...scoped(result, schoolScope(request)),
+        areas: schoolAreas(db, results, meta.id, schoolScope(request)),
       };
     },
   );

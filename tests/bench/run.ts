@@ -3,10 +3,11 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchHttp } from './http';
+import { benchLoader } from './loader';
 import type { Timing } from './timing';
 
 /**
- * `npm run bench` (or `npm run bench -- engine|load|http`): every row of issue 8's table with its target,
+ * `npm run bench` (or `npm run bench -- load|engine|loader|http`): every row of issue 8's table with its target,
  * median and min, peak memory per instance, and the CPU time per run (which the machine's other load
  * inflates much less than the wall clock). Each engine instance and the loader run in their own
  * process, so a peak is that instance's own. Figures, not assertions: shared machines make timed tests flaky.
@@ -57,6 +58,13 @@ if (want('engine')) {
   ];
   for (const [what, target, instance, runs] of rows)
     console.log(line(what, target, await child('engine-scale.ts', [instance, runs])));
+}
+if (want('loader')) {
+  // The fixture's readDatasetDir is the table's first row (in its own process); these are issue #6's
+  // hostile inputs, each refused in process.
+  const f = await benchLoader();
+  for (const h of f.hostile)
+    console.log(`refused ${h.name}: ${h.ms} ms, ${h.problems} problem(s) — target ≤ 2,000 ms`);
 }
 if (want('http')) {
   const f = await benchHttp();
