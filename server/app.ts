@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db';
 import { auth } from './plugins/auth';
-import { errorHandler } from './plugins/error-handler';
+import { errorHandler, sendError } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
 import { auditRoutes } from './routes/audit';
 import { datasetRoutes } from './routes/datasets';
@@ -11,6 +11,14 @@ import { healthRoutes } from './routes/health';
 import { runViewRoutes } from './routes/run-views';
 import { runRoutes } from './routes/runs';
 import { RunResults } from './services/run-results';
+
+/** A client's own request id, for the log only: printable ASCII, cut to 64 characters; else dropped. */
+export function clientRequestId(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined) return undefined;
+  const cut = value.slice(0, 64);
+  return /^[\x21-\x7e]+$/.test(cut) ? cut : undefined;
+}
 
 export interface AppOptions {
   readonly db: Db;
@@ -30,11 +38,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     ...options.server,
-    requestIdHeader: 'x-request-id',
+    // The id is always the server's: a client's x-request-id is logged beside it (see clientRequestId), never
+    // trusted as the id, so a client cannot forge or collide with another request's log lines.
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // Errors fastify raises before routing (bad URL encoding, over-long parameter) get the project's codes too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      return sendError(error, request, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request) => {
+    const client = clientRequestId(request.headers['x-request-id']);
+    if (client !== undefined) request.log = request.log.child({ clientRequestId: client });
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,31 +1,57 @@
-import createError from '@fastify/error';
+import { ERROR_CODES, type ErrorCode, errorMessage } from './error-codes';
 
 /**
- * Every error the API answers with, made once so their codes stay stable: clients branch on `code`,
- * never on the message.
+ * An error the API answers with: a code from server/error-codes.ts and the arguments its message template
+ * takes. The error handler renders the message in the reader's language; `message` here is the English one,
+ * for the log.
  */
-export const Unauthorized = createError(
-  'UNAUTHORIZED',
-  'A valid bearer token is required (Authorization: Bearer …)',
-  401,
-);
-export const Forbidden = createError('FORBIDDEN', '%s', 403);
-export const DatasetNotFound = createError('DATASET_NOT_FOUND', 'No dataset %s', 404);
-export const RunNotFound = createError('RUN_NOT_FOUND', 'No run %s', 404);
-export const SchoolNotFound = createError('SCHOOL_NOT_FOUND', 'School %s is not in run %s', 404);
-export const StaffNotFound = createError('STAFF_NOT_FOUND', 'Staff member %s is not in run %s', 404);
-export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'No route %s %s', 404);
-export const NotMultipart = createError('NOT_MULTIPART', 'Upload the files as multipart/form-data', 415);
-export const PayloadTooLarge = createError('PAYLOAD_TOO_LARGE', '%s', 413);
-export const BadRequest = createError('BAD_REQUEST', '%s', 400);
+export class ApiError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly args: readonly unknown[] = [],
+  ) {
+    super(errorMessage(code, 'en', args));
+    this.name = 'ApiError';
+    this.statusCode = ERROR_CODES[code].status;
+  }
+}
+
+/** A class per code, so call sites read `throw new RunNotFound(id)`. */
+function define(code: ErrorCode) {
+  return class extends ApiError {
+    constructor(...args: unknown[]) {
+      super(code, args);
+    }
+  };
+}
+
+export const Unauthorized = define('UNAUTHORIZED');
+/** Arguments are ignored: a 403 names nothing (what exists, whose school it is). */
+export const Forbidden = define('FORBIDDEN');
+export const DatasetNotFound = define('DATASET_NOT_FOUND');
+export const RunNotFound = define('RUN_NOT_FOUND');
+/** Names nothing, so a principal cannot tell another school's code from one that does not exist. */
+export const SchoolNotFound = define('SCHOOL_NOT_FOUND');
+/** Names nothing, so a principal cannot tell another school's teacher from an id that does not exist. */
+export const StaffNotFound = define('STAFF_NOT_FOUND');
+export const RouteNotFound = define('ROUTE_NOT_FOUND');
+export const NotMultipart = define('NOT_MULTIPART');
+export const MalformedMultipart = define('MALFORMED_MULTIPART');
+export const PayloadTooLarge = define('PAYLOAD_TOO_LARGE');
+export const BadRequest = define('BAD_REQUEST');
+export const IdempotencyKeyInvalid = define('IDEMPOTENCY_KEY_INVALID');
+export const IdempotencyKeyReused = define('IDEMPOTENCY_KEY_REUSED');
+/** 503 with Retry-After: the allocation queue or the upload slots are full. */
+export class ServerBusy extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('SERVER_BUSY');
+  }
+}
 
 /** Rejections that carry a list of {file, line, column, message} problems. */
-export const DatasetInvalid = createError(
-  'DATASET_INVALID',
-  'The dataset has %s problem(s); nothing was stored',
-  400,
-);
-export const RulesInvalid = createError('RULES_INVALID', 'The rules have %s problem(s)', 400);
+export const DatasetInvalid = define('DATASET_INVALID');
+export const RulesInvalid = define('RULES_INVALID');
 
 export interface IssueCarrier {
   issues: { file: string; line: number | null; column: string | null; message: string }[];

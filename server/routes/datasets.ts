@@ -5,7 +5,7 @@ import { getDataset, listDatasets } from '../../db';
 import { DatasetInvalid, DatasetNotFound, NotMultipart, withIssues } from '../errors';
 import type { DatasetFileKind } from '../import';
 import { DATASET_FILES } from '../import';
-import { authErrors, ErrorSchema, IdParam, readErrors } from '../schemas/common';
+import { authErrors, ErrorSchema, IdParam, LangQuery, readErrors } from '../schemas/common';
 import { DatasetCreatedSchema, DatasetDetailSchema, DatasetSummarySchema } from '../schemas/datasets';
 import { importDataset, type UploadedFile } from '../services/datasets';
 import type { RouteDeps } from './deps';
@@ -81,6 +81,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       },
       schema: {
         tags: ['datasets'],
+        querystring: LangQuery,
         summary: 'Upload a dataset (multipart files); all-or-nothing',
         consumes: ['multipart/form-data'],
         body: UploadBody,
@@ -111,6 +112,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['datasets'],
+        querystring: LangQuery,
         summary: 'List datasets, newest first',
         response: { 200: z.object({ datasets: z.array(DatasetSummarySchema) }), ...authErrors },
       },
@@ -129,8 +131,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['datasets'],
+        querystring: LangQuery,
         summary: 'One dataset with the SHA-256 of each uploaded file',
-        params: z.object({ id: IdParam }),
+        params: z.strictObject({ id: IdParam }),
         response: { 200: DatasetDetailSchema, ...readErrors },
       },
     },

@@ -4,7 +4,7 @@ import { getPlacement, type PlacementRow, queryPlacements } from '../../db';
 import type { Outcome } from '../../engine/types';
 import { RunNotFound, SchoolNotFound, StaffNotFound } from '../errors';
 import { assertSchoolAccess, schoolScope } from '../plugins/auth';
-import { IdParam, RunIdParams, readErrors } from '../schemas/common';
+import { IdParam, LangQuery, RunIdParams, readErrors } from '../schemas/common';
 import { CandidatesSchema, ExplanationSchema, PlacementListSchema, PlacementsQuery } from '../schemas/views';
 import { schoolCandidates } from '../services/candidates';
 import { publicityCsv } from '../services/publicity-csv';
@@ -68,9 +68,10 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary:
           'A school’s lists: round-1 ranking with cut-off per subject, round-2 applicants, who left and arrived',
-        params: z.object({ id: IdParam, code: z.string().min(1) }),
+        params: z.strictObject({ id: IdParam, code: z.string().min(1) }),
         response: { 200: CandidatesSchema, ...readErrors },
       },
     },
@@ -86,7 +87,7 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         const body = { runId: id, ...view };
         return { body, json: JSON.stringify(CandidatesSchema.encode(body)) };
       });
-      if (!cached) throw new SchoolNotFound(code, id);
+      if (!cached) throw new SchoolNotFound();
       return reply.serializer(() => cached.json).send(cached.body);
     },
   );
@@ -97,8 +98,9 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary: 'Why one person landed where they did',
-        params: z.object({ id: IdParam, staffId: z.string().min(1) }),
+        params: z.strictObject({ id: IdParam, staffId: z.string().min(1) }),
         response: { 200: ExplanationSchema, ...readErrors },
       },
     },
@@ -106,9 +108,12 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       const { id, staffId } = request.params;
       requireRun(db, id);
       const row = getPlacement(db, id, staffId);
-      if (!row) throw new StaffNotFound(staffId, id);
+      // A principal asking about someone who neither left nor joined their school gets exactly the answer
+      // for an id that does not exist: a 403 would confirm the person exists (and say where).
       const scope = schoolScope(request);
-      if (scope !== undefined && row.schoolCode !== scope) assertSchoolAccess(request, row.fromSchoolCode);
+      const visible =
+        row !== null && (scope === undefined || row.schoolCode === scope || row.fromSchoolCode === scope);
+      if (!row || !visible) throw new StaffNotFound();
       const placement = results.get(id)?.placements.find((p) => p.staffId === staffId);
       if (!placement) throw new Error(`placement ${staffId} missing from run ${id}'s result`);
       return { runId: id, placement, schoolName: row.schoolName, fromSchoolName: row.fromSchoolName };

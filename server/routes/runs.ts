@@ -4,7 +4,7 @@ import { listRuns } from '../../db';
 import type { AllocationResult, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
 import { schoolScope } from '../plugins/auth';
-import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
+import { authErrors, ErrorSchema, IdParam, LangQuery, RunIdParams, readErrors } from '../schemas/common';
 import {
   CreateRunBody,
   DiffSchema,
@@ -35,6 +35,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr'] },
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary: 'Run the allocation on a stored dataset; the run is stored, immutable',
         body: CreateRunBody,
         response: { 201: RunCreatedSchema, 400: ErrorSchema, ...authErrors, 404: ErrorSchema },
@@ -70,6 +71,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary: 'List runs, newest first',
         response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
       },
@@ -88,6 +90,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary: 'One run: rules, summary, fairness, per-school report, warnings',
         params: RunIdParams,
         response: { 200: RunDetailSchema, ...readErrors },
@@ -112,6 +115,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['audit'],
+        querystring: LangQuery,
         summary: 'Recompute the run from its stored canonical input and compare hashes',
         params: RunIdParams,
         response: { 200: ReplaySchema, ...readErrors },
@@ -131,8 +135,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['audit'],
+        querystring: LangQuery,
         summary: 'People whose outcome, school or round differ between two runs, and per-school changes',
-        params: z.object({ id: IdParam, otherId: IdParam }),
+        params: z.strictObject({ id: IdParam, otherId: IdParam }),
         response: { 200: DiffSchema, ...readErrors },
       },
     },

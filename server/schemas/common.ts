@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '../error-codes';
 
 /**
  * A response array. Readonly because the engine's result types are (the handlers return them as they are);
@@ -17,10 +18,16 @@ export const DatasetIssueSchema = z.object({
 export const ErrorSchema = z
   .object({
     statusCode: z.number().int(),
-    code: z.string().describe('Stable error code, e.g. DATASET_INVALID, FORBIDDEN, RUN_NOT_FOUND'),
-    message: z.string(),
-    issues: list(DatasetIssueSchema).optional(),
-    fields: list(z.object({ location: z.string(), path: z.string(), message: z.string() })).optional(),
+    code: z
+      .enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]])
+      .describe('Stable error code (docs/API.md lists each)'),
+    message: z.string().describe('In Chinese, or English on request (?lang=en or Accept-Language)'),
+    issues: list(DatasetIssueSchema).optional().describe('The first 200 problems'),
+    issueCount: z.number().int().optional().describe('How many problems there are in all'),
+    fields: list(z.object({ location: z.string(), path: z.string(), message: z.string() }))
+      .optional()
+      .describe('The first 200 request fields that do not match the schema'),
+    fieldCount: z.number().int().optional(),
   })
   .meta({ id: 'Error' });
 
@@ -28,5 +35,25 @@ export const ErrorSchema = z
 export const authErrors = { 401: ErrorSchema, 403: ErrorSchema } as const;
 export const readErrors = { 400: ErrorSchema, ...authErrors, 404: ErrorSchema } as const;
 
-export const IdParam = z.coerce.number().int().positive().describe('Numeric id');
-export const RunIdParams = z.object({ id: IdParam });
+/**
+ * A positive id written the one canonical way: decimal digits, no sign, no leading zero, no spaces, at most
+ * 15 digits (so it is an exact integer). `0x1`, `1e0`, `01` and `%20%201` are a 400, not run 1.
+ */
+export const IdParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/, 'expected a positive decimal id without leading zeros, e.g. 12')
+  .transform(Number)
+  .describe('Numeric id');
+export const RunIdParams = z.strictObject({ id: IdParam });
+
+/**
+ * `?lang=zh|en` (also zh-CN, en-US, …): the language of the text a person reads in the answer, error
+ * messages included, so every route declares it. Unknown query keys are a 400 everywhere: a typo such as
+ * `?schol=` must not silently widen an answer.
+ */
+export const LangField = z
+  .string()
+  .max(35)
+  .optional()
+  .describe('zh (default) or en; overrides Accept-Language');
+export const LangQuery = z.strictObject({ lang: LangField });

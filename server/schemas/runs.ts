@@ -18,7 +18,7 @@ export const RulesSchema = z
   })
   .meta({ id: 'Rules' });
 
-export const CreateRunBody = z.object({
+export const CreateRunBody = z.strictObject({
   datasetId: z.number().int().positive(),
   rules: z
     .record(z.string(), z.unknown())

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../../engine/types';
-import { list } from './common';
+import { LangField, list } from './common';
 import {
   OutcomeSchema,
   PlacementSchema,
@@ -9,7 +9,8 @@ import {
   SchoolReportSchema,
 } from './engine-results';
 
-export const PlacementsQuery = z.object({
+export const PlacementsQuery = z.strictObject({
+  lang: LangField,
   school: z.string().min(1).optional().describe('Only people placed at this school'),
   outcome: z.enum(OUTCOMES).optional(),
   format: z.enum(['json', 'csv']).default('json').describe('csv: the 公示 list, UTF-8 with BOM'),
