@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db';
+import { ApiError } from './errors';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import { auth } from './plugins/auth';
 import { errorHandler, sendError } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
 import { auditRoutes } from './routes/audit';
 import { datasetRoutes } from './routes/datasets';
+import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
 import { runViewRoutes } from './routes/run-views';
 import { runRoutes } from './routes/runs';
+import { AllocationPool } from './services/allocation-pool';
 import { RunResults } from './services/run-results';
 
 /** A client's own request id, for the log only: printable ASCII, cut to 64 characters; else dropped. */
@@ -26,6 +31,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Largest accepted upload file; 20 MiB by default (the 阳城 staff.csv is well under 1 MiB). */
   readonly maxFileBytes?: number;
+  /** Bounds under load; each missing field takes its default (server/limits.ts). */
+  readonly limits?: Partial<Limits>;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
 }
@@ -62,7 +69,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapi);
   await app.register(auth, { db: options.db });
 
-  const deps = { db: options.db, results: new RunResults(options.db) };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const pool = new AllocationPool({ threads: limits.allocationThreads, queue: limits.allocationQueue });
+  app.addHook('onClose', () => pool.close());
+  // Writes per token per minute: one counter shared by every write route (a hook made once, added to each).
+  await app.register(rateLimit, { global: false });
+  const writeLimit = app.rateLimit({
+    max: limits.writesPerMinute,
+    timeWindow: 60_000,
+    // auth ran first (onRequest, app level): the caller is known. Keyed by who, not by address.
+    keyGenerator: (request) => request.actor?.id ?? request.ip,
+    errorResponseBuilder: () => new ApiError('RATE_LIMITED'),
+  });
+  const deps: RouteDeps = { db: options.db, results: new RunResults(options.db), pool, writeLimit, limits };
   await app.register(healthRoutes, deps);
   await app.register(datasetRoutes, { ...deps, maxFileBytes: options.maxFileBytes ?? 20 * 1024 * 1024 });
   await app.register(runRoutes, deps);

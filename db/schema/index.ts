@@ -1,5 +1,6 @@
 export * from './api-tokens';
 export * from './audit-log';
 export * from './datasets';
+export * from './idempotency-keys';
 export * from './placements';
 export * from './runs';

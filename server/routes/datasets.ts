@@ -1,14 +1,28 @@
+import { createHash } from 'node:crypto';
 import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getDataset, listDatasets } from '../../db';
-import { DatasetInvalid, DatasetNotFound, NotMultipart, withIssues } from '../errors';
+import { DatasetInvalid, DatasetNotFound, NotMultipart, ServerBusy, withIssues } from '../errors';
 import type { DatasetFileKind } from '../import';
 import { DATASET_FILES } from '../import';
-import { authErrors, ErrorSchema, IdParam, LangQuery, readErrors } from '../schemas/common';
+import { markBodyRead } from '../plugins/error-handler';
+import {
+  authErrors,
+  ErrorSchema,
+  IdempotencyHeaders,
+  IdParam,
+  LangQuery,
+  readErrors,
+  writeErrors,
+} from '../schemas/common';
 import { DatasetCreatedSchema, DatasetDetailSchema, DatasetSummarySchema } from '../schemas/datasets';
 import { importDataset, type UploadedFile } from '../services/datasets';
 import type { RouteDeps } from './deps';
+import { idempotent } from './idempotent';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export interface DatasetRouteOptions extends RouteDeps {
   /** Largest accepted file, in bytes. */
@@ -40,9 +54,26 @@ const UploadBody = z.object({
 
 const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'label']);
 
+/**
+ * Counts uploads being received and parsed, so that at most `limit` hold their files in memory at once; the
+ * next is refused (503 SERVER_BUSY, Retry-After) before its body is read.
+ */
+function uploadSlots(limit: number): onRequestAsyncHookHandler {
+  let active = 0;
+  return async (_request, reply) => {
+    if (active >= limit) throw new ServerBusy(UPLOAD_RETRY_AFTER_SECONDS);
+    active += 1;
+    // The response's close fires once, whether it was sent, failed, or the client went away mid-upload.
+    reply.raw.once('close', () => {
+      active -= 1;
+    });
+  };
+}
+const UPLOAD_RETRY_AFTER_SECONDS = 2;
+
 export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
   app,
-  { db, maxFileBytes },
+  { db, maxFileBytes, writeLimit, limits },
 ) => {
   // Registered here, not app-wide, so only the upload route parses multipart bodies.
   await app.register(multipart, {
@@ -59,9 +90,12 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
     '/api/datasets',
     {
       config: { roles: ['hr'] },
+      // After auth (app level): the write limit first, then a slot; both before the body is read.
+      onRequest: [writeLimit, uploadSlots(limits.concurrentUploads)],
       // Before body validation, so a JSON body gets "use multipart", not a list of missing files.
       preValidation: async (request) => {
         if (!request.isMultipart()) throw new NotMultipart();
+        markBodyRead(request);
         // A misspelt field (application for applications) would otherwise be dropped without a word and the
         // dataset stored without it: refuse it like an unknown CSV column.
         const unknown = Object.keys((request.body as Record<string, unknown> | undefined) ?? {}).filter(
@@ -84,6 +118,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
         querystring: LangQuery,
         summary: 'Upload a dataset (multipart files); all-or-nothing',
         consumes: ['multipart/form-data'],
+        headers: IdempotencyHeaders,
         body: UploadBody,
         response: {
           201: DatasetCreatedSchema,
@@ -91,6 +126,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
           ...authErrors,
           413: ErrorSchema,
           415: ErrorSchema,
+          ...writeErrors,
         },
       },
     },
@@ -100,9 +136,23 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
         const part = request.body[kind];
         if (part) files[kind] = { fileName: part.filename, bytes: await part.toBuffer() };
       }
-      const outcome = await importDataset(db, files, request.actor, request.body.label?.value ?? null);
-      if (!outcome.ok) throw withIssues(new DatasetInvalid(outcome.issues.length), outcome.issues);
-      return reply.code(201).send({ id: outcome.id, counts: outcome.counts });
+      const label = request.body.label?.value ?? null;
+      // A retry is the same upload when it sends the same files (by content and name) and label.
+      const fingerprint = {
+        label,
+        files: Object.entries(files).map(([kind, f]) => [kind, f.fileName, sha256(f.bytes)]),
+      };
+      return idempotent(db, request, reply, fingerprint, async (claim) => {
+        const outcome = await importDataset(
+          db,
+          files,
+          request.actor,
+          label,
+          claim && { claim, answer: (created) => ({ statusCode: 201, body: created }) },
+        );
+        if (!outcome.ok) throw withIssues(new DatasetInvalid(outcome.issues.length), outcome.issues);
+        return reply.code(201).send({ id: outcome.id, counts: outcome.counts });
+      });
     },
   );
 

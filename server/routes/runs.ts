@@ -1,10 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listRuns } from '../../db';
+import { listRuns, type RunMeta } from '../../db';
 import type { AllocationResult, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
 import { schoolScope } from '../plugins/auth';
-import { authErrors, ErrorSchema, IdParam, LangQuery, RunIdParams, readErrors } from '../schemas/common';
+import {
+  authErrors,
+  ErrorSchema,
+  IdempotencyHeaders,
+  IdParam,
+  LangQuery,
+  RunIdParams,
+  readErrors,
+  writeErrors,
+} from '../schemas/common';
 import {
   CreateRunBody,
   DiffSchema,
@@ -16,6 +25,7 @@ import {
 import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
 import { type RouteDeps, requireRun } from './deps';
+import { idempotent } from './idempotent';
 
 /** A principal's copy of a run: their school's report, warnings and envy pairs only. */
 function scoped(result: AllocationResult, school: string | undefined) {
@@ -28,39 +38,65 @@ function scoped(result: AllocationResult, school: string | undefined) {
   };
 }
 
-export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results }) => {
+/** The 201 body of POST /api/runs, also stored with an Idempotency-Key. */
+function createdBody(run: RunMeta, result: AllocationResult) {
+  return {
+    id: run.id,
+    datasetId: run.datasetId,
+    createdAt: run.createdAt,
+    createdBy: run.createdBy,
+    engineVersion: run.engineVersion,
+    inputHash: run.inputHash,
+    outputHash: run.outputHash,
+    summary: result.summary,
+    fairness: result.fairness,
+  };
+}
+
+export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results, pool, writeLimit }) => {
   app.post(
     '/api/runs',
     {
       config: { roles: ['hr'] },
+      onRequest: writeLimit,
       schema: {
         tags: ['runs'],
         querystring: LangQuery,
         summary: 'Run the allocation on a stored dataset; the run is stored, immutable',
+        headers: IdempotencyHeaders,
         body: CreateRunBody,
-        response: { 201: RunCreatedSchema, 400: ErrorSchema, ...authErrors, 404: ErrorSchema },
+        response: {
+          201: RunCreatedSchema,
+          400: ErrorSchema,
+          ...authErrors,
+          404: ErrorSchema,
+          ...writeErrors,
+        },
       },
     },
     async (request, reply) => {
       const { datasetId, rules } = request.body;
-      const outcome = createRun(db, datasetId, rules, request.actor);
-      if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
-      if (!outcome.ok) {
-        const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];
-        throw withIssues(new RulesInvalid(issues.length), issues);
-      }
-      const { run, result } = outcome;
-      results.remember(run.id, result);
-      return reply.code(201).send({
-        id: run.id,
-        datasetId: run.datasetId,
-        createdAt: run.createdAt,
-        createdBy: run.createdBy,
-        engineVersion: run.engineVersion,
-        inputHash: run.inputHash,
-        outputHash: run.outputHash,
-        summary: result.summary,
-        fairness: result.fairness,
+      return idempotent(db, request, reply, request.body, async (claim) => {
+        const outcome = await createRun(
+          db,
+          pool,
+          {
+            datasetId,
+            rulesOverride: rules,
+            idempotency: claim && {
+              claim,
+              answer: (run, result) => ({ statusCode: 201, body: createdBody(run, result) }),
+            },
+          },
+          request.actor,
+        );
+        if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
+        if (!outcome.ok) {
+          const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];
+          throw withIssues(new RulesInvalid(issues.length), issues);
+        }
+        results.remember(outcome.run.id, outcome.result);
+        return reply.code(201).send(createdBody(outcome.run, outcome.result));
       });
     },
   );
@@ -113,19 +149,18 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
     '/api/runs/:id/replay',
     {
       config: { roles: ['hr', 'auditor'] },
+      onRequest: writeLimit,
       schema: {
         tags: ['audit'],
         querystring: LangQuery,
         summary: 'Recompute the run from its stored canonical input and compare hashes',
         params: RunIdParams,
-        response: { 200: ReplaySchema, ...readErrors },
+        response: { 200: ReplaySchema, ...readErrors, ...writeErrors },
       },
     },
     async (request) => {
       const run = requireRun(db, request.params.id);
-      const replay = replayRun(db, run, request.actor);
-      if (!replay) throw new Error(`run ${run.id} has no stored input`);
-      return replay;
+      return replayRun(db, pool, run, request.actor);
     },
   );
 

@@ -34,6 +34,18 @@ export const ErrorSchema = z
 /** The error statuses every authenticated route can answer with. */
 export const authErrors = { 401: ErrorSchema, 403: ErrorSchema } as const;
 export const readErrors = { 400: ErrorSchema, ...authErrors, 404: ErrorSchema } as const;
+/** What a write can also answer: a reused Idempotency-Key, the per-token limit, a full queue. */
+export const writeErrors = { 422: ErrorSchema, 429: ErrorSchema, 503: ErrorSchema } as const;
+
+/** Headers of a POST that creates something. Other headers pass (a header schema cannot be strict). */
+export const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Any 1–128 visible ASCII characters, new per intended write (e.g. a UUID): a retry with the same key and body gets the first answer and creates nothing',
+    ),
+});
 
 /**
  * A positive id written the one canonical way: decimal digits, no sign, no leading zero, no spaces, at most

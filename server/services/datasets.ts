@@ -4,6 +4,7 @@ import { type DatasetFileKind, type DatasetIssue, parseDataset } from '../import
 import { FILE_NAMES } from '../import/types';
 import type { Actor } from '../plugins/auth';
 import { recordWrite, WRITE } from './audit';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
 export interface DatasetCounts {
   schools: number;
@@ -43,6 +44,10 @@ export async function importDataset(
   files: Partial<Record<DatasetFileKind, UploadedFile>>,
   actor: Actor,
   label: string | null = null,
+  idempotency: {
+    readonly claim: IdempotencyClaim;
+    readonly answer: (created: { id: number; counts: DatasetCounts }) => StoredAnswer;
+  } | null = null,
 ): Promise<ImportOutcome> {
   const bytes: Partial<Record<DatasetFileKind, Uint8Array>> = {};
   for (const [kind, file] of Object.entries(files) as [DatasetFileKind, UploadedFile][])
@@ -82,6 +87,9 @@ export async function importDataset(
       counts,
       files: fileRows.map(({ kind, fileName, sha256 }) => ({ kind, fileName, sha256 })),
     });
+    if (idempotency) {
+      storeAnswer(tx, idempotency.claim, `dataset:${row.id}`, idempotency.answer({ id: row.id, counts }));
+    }
     return row;
   }, WRITE);
   return { ok: true, id: meta.id, counts };

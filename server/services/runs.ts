@@ -1,17 +1,10 @@
-import {
-  type Db,
-  getDatasetPayload,
-  getRunInputJson,
-  insertRun,
-  type NewPlacementRow,
-  type RunMeta,
-} from '../../db';
-import { allocate, canonicalInput } from '../../engine';
-import type { AllocationResult, Dataset, Rules } from '../../engine/types';
+import { type Db, getDatasetPayload, getRunInputJson, insertRun, type RunMeta } from '../../db';
+import type { AllocationResult, Rules } from '../../engine/types';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
+import type { AllocationPool } from './allocation-pool';
 import { recordWrite, WRITE } from './audit';
-import { parseStoredDataset } from './datasets';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
 export type CreateRunOutcome =
   | { ok: true; run: RunMeta; result: AllocationResult }
@@ -30,22 +23,14 @@ function deepMerge(base: unknown, override: unknown): unknown {
   return out;
 }
 
-function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlacementRow, 'runId'>[] {
-  const names = new Map(dataset.schools.map((s) => [s.code, s.name]));
-  return result.placements.map((p) => ({
-    staffId: p.staffId,
-    name: p.name,
-    outcome: p.outcome,
-    schoolCode: p.schoolCode,
-    schoolName: p.schoolCode === null ? null : (names.get(p.schoolCode) ?? null),
-    subject: p.subject,
-    round: p.round,
-    fromSchoolCode: p.fromSchoolCode,
-    fromSchoolName: names.get(p.fromSchoolCode) ?? '',
-    choiceRank: p.choiceRank,
-    distanceKm: p.distanceKm,
-    explanation: p.explanation,
-  }));
+export interface CreateRunRequest {
+  readonly datasetId: number;
+  readonly rulesOverride: unknown;
+  /** The caller's Idempotency-Key and the answer to store with it, in the run's own transaction. */
+  readonly idempotency?: {
+    readonly claim: IdempotencyClaim;
+    readonly answer: (run: RunMeta, result: AllocationResult) => StoredAnswer;
+  } | null;
 }
 
 /**
@@ -55,20 +40,24 @@ function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlac
  * `rulesOverride` is laid over the dataset's own rules (its rules.json, else the defaults), so a body of
  * `{ crossSchool: { mechanism: 'serial_dictatorship' } }` changes that one field only.
  */
-export function createRun(db: Db, datasetId: number, rulesOverride: unknown, actor: Actor): CreateRunOutcome {
+export async function createRun(
+  db: Db,
+  pool: AllocationPool,
+  request: CreateRunRequest,
+  actor: Actor,
+): Promise<CreateRunOutcome> {
+  const { datasetId, rulesOverride } = request;
   const payload = getDatasetPayload(db, datasetId);
   if (!payload) return { ok: false, reason: 'dataset_not_found' };
-  const stored = parseStoredDataset(payload);
-  let rules: Rules = stored.rules;
+  let rules = JSON.parse(payload.rulesJson) as Rules;
   if (rulesOverride !== undefined) {
-    const parsed = parseRules(deepMerge(stored.rules, rulesOverride), 'rules');
+    const parsed = parseRules(deepMerge(rules, rulesOverride), 'rules');
     if (!parsed.ok) return { ok: false, reason: 'rules_invalid', issues: parsed.issues };
     rules = parsed.rules;
   }
 
-  const result = allocate(stored.dataset, rules);
-  const inputJson = canonicalInput(stored.dataset, rules);
-  const rows = placementRows(stored.dataset, result);
+  // The engine runs in a worker thread; only the rows are written here, on the one connection.
+  const { result, resultJson, inputJson, rows } = await pool.run({ datasetJson: payload.datasetJson, rules });
   // Repositories run on `db` inside the transaction: better-sqlite3 transactions are per connection, and the
   // placements insert needs the raw connection (see insertRun).
   const run = db.transaction(() => {
@@ -83,7 +72,7 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
         outputHash: result.outputHash,
         rulesJson: JSON.stringify(rules),
         inputJson,
-        resultJson: JSON.stringify(result),
+        resultJson,
         summaryJson: JSON.stringify(result.summary),
         fairnessJson: JSON.stringify(result.fairness),
       },
@@ -95,6 +84,10 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
       inputHash: result.inputHash,
       outputHash: result.outputHash,
     });
+    if (request.idempotency) {
+      const { claim, answer } = request.idempotency;
+      storeAnswer(db, claim, `run:${meta.id}`, answer(meta, result));
+    }
     return meta;
   }, WRITE);
   return { ok: true, run, result };
@@ -113,12 +106,14 @@ export interface Replay {
 /**
  * Recomputes a run from nothing but its stored canonical input and compares hashes. Replays are recorded in
  * the audit log too: who checked which run, and what they found, is part of the story an auditor tells.
+ * Concurrent replays of one run share one computation (see AllocationPool.replay); each is recorded.
  */
-export function replayRun(db: Db, run: RunMeta, actor: Actor): Replay | null {
-  const inputJson = getRunInputJson(db, run.id);
-  if (inputJson === null) return null;
-  const input = JSON.parse(inputJson) as { dataset: Dataset; rules: Rules };
-  const again = allocate(input.dataset, input.rules);
+export async function replayRun(db: Db, pool: AllocationPool, run: RunMeta, actor: Actor): Promise<Replay> {
+  const again = await pool.replay(run.id, () => {
+    const inputJson = getRunInputJson(db, run.id);
+    if (inputJson === null) throw new Error(`run ${run.id} has no stored input`);
+    return inputJson;
+  });
   const replay: Replay = {
     identical: again.outputHash === run.outputHash && again.inputHash === run.inputHash,
     engineVersion: run.engineVersion,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Db, openDatabase } from '../../db';
 import { buildApp } from '../../server/app';
+import type { Limits } from '../../server/limits';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { issueToken } from '../../server/services/tokens';
 
@@ -22,7 +23,9 @@ export interface TestApp {
 }
 
 /** The app on a fresh, fully migrated in-memory database, with one token per role. */
-export async function buildTestApp(options: { maxFileBytes?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { maxFileBytes?: number; limits?: Partial<Limits> } = {},
+): Promise<TestApp> {
   const db = openDatabase(':memory:');
   const app = await buildApp({ db, ...options });
   const bearer = (role: 'hr' | 'auditor' | 'principal', schoolCode: string | null = null) => ({
