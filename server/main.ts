@@ -1,6 +1,6 @@
 import { closeDatabase, openDatabase } from '../db';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { limitsOf, loadConfig } from './config';
 
 /**
  * The process: configuration, logging, timeouts, graceful shutdown, listen. Everything else is the app
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config.DATABASE_PATH);
   const app = await buildApp({
     db,
+    limits: limitsOf(config),
     logger: {
       level: config.LOG_LEVEL,
       // Tokens must never reach the log.
