@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,14 +9,18 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { auth } from './plugins/auth';
 import { errorHandler, sendError } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
+import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
 import { datasetRoutes } from './routes/datasets';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
 import { runViewRoutes } from './routes/run-views';
 import { runRoutes } from './routes/runs';
+import { sessionRoutes } from './routes/session';
 import { AllocationPool } from './services/allocation-pool';
+import type { ThrottleOptions } from './services/login-throttle';
 import { RunResults } from './services/run-results';
+import { SessionService } from './services/sessions';
 
 /** A client's own request id, for the log only: printable ASCII, cut to 64 characters; else dropped. */
 export function clientRequestId(header: string | string[] | undefined): string | undefined {
@@ -35,6 +40,13 @@ export interface AppOptions {
   readonly limits?: Partial<Limits>;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+  /**
+   * Believe X-Forwarded-For/-Proto from a reverse proxy (for the client's address in the lockout and audit
+   * log, and the Secure cookie flag behind an HTTPS proxy). Off by default: a client could forge them.
+   */
+  readonly trustProxy?: boolean;
+  /** Session clock and lockout settings; tests move the clock by hand. */
+  readonly sessions?: { readonly now?: () => number; readonly throttle?: Partial<ThrottleOptions> };
 }
 
 /**
@@ -54,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('x-request-id', request.id);
       return sendError(error, request, reply);
     },
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -67,7 +80,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   await app.register(openapi);
-  await app.register(auth, { db: options.db });
+  await app.register(cookie);
+  const sessions = new SessionService(options.db, options.sessions);
+  await app.register(auth, { db: options.db, sessions });
 
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const pool = new AllocationPool({ threads: limits.allocationThreads, queue: limits.allocationQueue });
@@ -83,9 +98,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const deps: RouteDeps = { db: options.db, results: new RunResults(options.db), pool, writeLimit, limits };
   await app.register(healthRoutes, deps);
+  await app.register(sessionRoutes, { sessions });
   await app.register(datasetRoutes, { ...deps, maxFileBytes: options.maxFileBytes ?? 20 * 1024 * 1024 });
   await app.register(runRoutes, deps);
   await app.register(runViewRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(accountRoutes, deps);
   return app;
 }

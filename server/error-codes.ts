@@ -47,12 +47,23 @@ export const ERROR_CODES = {
     en: 'The dataset has %s problem(s); nothing was stored',
   },
   RULES_INVALID: { status: 400, zh: '规则有 %s 个问题', en: 'The rules have %s problem(s)' },
+  ACCOUNT_INVALID: {
+    status: 400,
+    zh: '账户信息不合规（用户名、密码、显示名或学校）',
+    en: 'The account is not valid (username, password, display name or school)',
+  },
   UNAUTHORIZED: {
     status: 401,
-    zh: '需要有效的访问令牌（Authorization: Bearer …）',
-    en: 'A valid bearer token is required (Authorization: Bearer …)',
+    zh: '请登录，或发送有效的访问令牌（Authorization: Bearer …）',
+    en: 'Log in (session cookie) or send a valid bearer token (Authorization: Bearer …)',
   },
+  LOGIN_FAILED: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   FORBIDDEN: { status: 403, zh: '无权访问此资源', en: 'You may not access this resource' },
+  CSRF_FAILED: {
+    status: 403,
+    zh: '请求缺少有效的 CSRF 令牌（x-csrf-token）',
+    en: 'Missing or wrong CSRF token (x-csrf-token)',
+  },
   DATASET_NOT_FOUND: { status: 404, zh: '没有数据集 %s', en: 'No dataset %s' },
   RUN_NOT_FOUND: { status: 404, zh: '没有运行记录 %s', en: 'No run %s' },
   SCHOOL_NOT_FOUND: {
@@ -66,6 +77,13 @@ export const ERROR_CODES = {
     en: 'No such staff member in this run, or not yours to see',
   },
   ROUTE_NOT_FOUND: { status: 404, zh: '没有接口 %s %s', en: 'No route %s %s' },
+  ACCOUNT_NOT_FOUND: { status: 404, zh: '没有此账户', en: 'No such account' },
+  ACCOUNT_EXISTS: { status: 409, zh: '账户已存在', en: 'The account already exists' },
+  LAST_HR_ACCOUNT: {
+    status: 409,
+    zh: '不能停用或降级最后一个可用的人事股账户',
+    en: 'The last active hr account cannot be disabled or given another role',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     zh: '请求体或上传文件过大，或文件、字段过多',
@@ -91,6 +109,11 @@ export const ERROR_CODES = {
     status: 429,
     zh: '写操作过于频繁，请在 Retry-After 秒后重试',
     en: 'Too many writes; retry after Retry-After seconds',
+  },
+  LOGIN_LOCKED: {
+    status: 429,
+    zh: '登录失败次数过多，请稍后再试',
+    en: 'Too many failed logins; try again later',
   },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   SERVER_BUSY: {

@@ -49,6 +49,36 @@ export class ServerBusy extends ApiError {
   }
 }
 
+/**
+ * An error whose message the caller has already written in the reader's language (accounts and sessions:
+ * server/services/auth-messages.ts); the error handler sends it as it is, cut short if long.
+ */
+export class LocalisedError extends ApiError {
+  constructor(
+    code: ErrorCode,
+    readonly localised: string,
+  ) {
+    super(code);
+  }
+}
+
+function localised(code: ErrorCode) {
+  return class extends LocalisedError {
+    constructor(message: string) {
+      super(code, message);
+    }
+  };
+}
+
+/** Accounts and sessions; messages come localised from server/services/auth-messages.ts. */
+export const LoginFailed = localised('LOGIN_FAILED');
+export const LoginLocked = localised('LOGIN_LOCKED');
+export const CsrfFailed = localised('CSRF_FAILED');
+export const AccountNotFound = localised('ACCOUNT_NOT_FOUND');
+export const AccountExists = localised('ACCOUNT_EXISTS');
+export const AccountInvalid = localised('ACCOUNT_INVALID');
+export const LastHrAccount = localised('LAST_HR_ACCOUNT');
+
 /** Rejections that carry a list of {file, line, column, message} problems. */
 export const DatasetInvalid = define('DATASET_INVALID');
 export const RulesInvalid = define('RULES_INVALID');

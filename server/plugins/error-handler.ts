@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { cutShort, ERROR_CODES, type ErrorCode, errorMessage, isErrorCode } from '../error-codes';
-import { ApiError, RouteNotFound, ServerBusy } from '../errors';
+import { ApiError, LocalisedError, RouteNotFound, ServerBusy } from '../errors';
 import { type Lang, pickLang } from '../i18n/lang';
 import type { ErrorSchema } from '../schemas/common';
 
@@ -84,7 +84,9 @@ export function errorBody(error: FastifyError, request: FastifyRequest, lang: La
   const code = codeOf(error, request);
   const statusCode = ERROR_CODES[code].status;
   const args = error instanceof ApiError ? error.args : code === 'ROUTE_NOT_FOUND' ? routeArgs(request) : [];
-  const body: ErrorBody = { statusCode, code, message: errorMessage(code, lang, args) };
+  const message =
+    error instanceof LocalisedError ? cutShort(error.localised, 300) : errorMessage(code, lang, args);
+  const body: ErrorBody = { statusCode, code, message };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = capped(
       error.validation.map((v) => ({
