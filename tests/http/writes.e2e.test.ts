@@ -78,6 +78,29 @@ describe('Idempotency-Key (issue 10 item 9)', () => {
     expect(theirs.json().id).not.toBe(first.json().id);
   });
 
+  it('makes a retried account creation a no-op (the password stays out of the stored fingerprint)', async () => {
+    const account = { username: 'zhang.hr', password: 'correct horse 1', role: 'hr', displayName: '张老师' };
+    const post = (body: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/accounts',
+        headers: { ...t.as.hr, 'idempotency-key': 'acct-1' },
+        payload: body,
+      });
+    const first = await post(account);
+    expect(first.statusCode).toBe(201);
+    const counts = tableCounts(t.db);
+    const again = await post(account);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(tableCounts(t.db)).toEqual(counts);
+    expect((await post({ ...account, displayName: '李老师' })).statusCode).toBe(422);
+    const stored = t.db.$client
+      .prepare("SELECT response_json AS r FROM idempotency_keys WHERE key = 'acct-1'")
+      .get();
+    expect(JSON.stringify(stored)).not.toContain('correct horse');
+  });
+
   it('creates one dataset when two requests with one key race', async () => {
     const before = tableCounts(t.db);
     const [a, b] = await Promise.all([
