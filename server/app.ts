@@ -61,6 +61,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // trusted as the id, so a client cannot forge or collide with another request's log lines.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // Every log line of the request (incoming, completed, errors) carries the client's id beside ours.
+    childLoggerFactory: (logger, bindings, options, raw) => {
+      const client = clientRequestId(raw.headers['x-request-id']);
+      return logger.child(
+        client === undefined ? bindings : { ...bindings, clientRequestId: client },
+        options,
+      );
+    },
     // Errors fastify raises before routing (bad URL encoding, over-long parameter) get the project's codes too.
     frameworkErrors: (error, request, reply) => {
       reply.header('x-request-id', request.id);
@@ -70,10 +78,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request) => {
-    const client = clientRequestId(request.headers['x-request-id']);
-    if (client !== undefined) request.log = request.log.child({ clientRequestId: client });
-  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

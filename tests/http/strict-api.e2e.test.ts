@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db';
+import { buildApp } from '../../server/app';
 import { isErrorCode } from '../../server/error-codes';
 import { buildTestApp, SMALL, type TestApp, tableCounts, uploadAndRun } from './helper';
 
@@ -185,5 +187,27 @@ describe('strict API', () => {
     });
     expect(res.statusCode).toBe(status);
     expect(res.json().code).toBe(code);
+  });
+});
+
+describe('request ids in the log', () => {
+  it('logs a client’s x-request-id beside the server’s id, validated and cut short', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const stream = { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) };
+    const db = openDatabase(':memory:');
+    const app = await buildApp({ db, logger: { level: 'info', stream } });
+    try {
+      const long = `trace-${'x'.repeat(200)}`;
+      const res = await app.inject({ url: '/healthz', headers: { 'x-request-id': long } });
+      const mine = lines.filter((l) => l.reqId === res.headers['x-request-id']);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.some((l) => l.clientRequestId === long.slice(0, 64))).toBe(true);
+      const odd = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'has space\u0001' } });
+      const oddLines = lines.filter((l) => l.reqId === odd.headers['x-request-id']);
+      expect(oddLines.length).toBeGreaterThan(0);
+      expect(oddLines.every((l) => l.clientRequestId === undefined)).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });
