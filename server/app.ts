@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { ApiError } from './errors';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { auth } from './plugins/auth';
+import { consoleSite } from './plugins/console';
 import { errorHandler, sendError } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
 import { accountRoutes } from './routes/accounts';
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly limits?: Partial<Limits>;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+  /** The built console (web/dist) to serve at `/`; none for API-only apps such as the API tests. */
+  readonly consoleDir?: string;
   /**
    * Believe X-Forwarded-For/-Proto from a reverse proxy (for the client's address in the lockout and audit
    * log, and the Secure cookie flag behind an HTTPS proxy). Off by default: a client could forge them.
@@ -74,7 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.header('x-request-id', request.id);
       return sendError(error, request, reply);
     },
-    trustProxy: options.trustProxy ?? false,
+    // One hop: the proxy in front of us appends the peer it saw to X-Forwarded-For; anything to the left
+    // of that was written by the client and must not choose the address lockouts and the audit log see.
+    // (A hop count would fail closed in fastify 5.12, so the trust is spelled as "the immediate peer only".)
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -108,5 +114,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runViewRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(accountRoutes, deps);
+  if (options.consoleDir !== undefined) await app.register(consoleSite, { root: options.consoleDir });
   return app;
 }

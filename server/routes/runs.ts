@@ -24,8 +24,15 @@ import {
 } from '../schemas/runs';
 import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
+import { schoolAreas } from '../services/school-areas';
 import { type RouteDeps, requireRun } from './deps';
 import { idempotent } from './idempotent';
+
+/** A principal's copy of a summary: the county's totals, and of the schools only their own. */
+function scopedSummary(summary: Summary, school: string | undefined): Summary {
+  if (school === undefined) return summary;
+  return { ...summary, bySchool: summary.bySchool.filter((s) => s.schoolCode === school) };
+}
 
 /** A principal's copy of a run: their school's report, warnings and envy pairs only. */
 function scoped(result: AllocationResult, school: string | undefined) {
@@ -112,10 +119,10 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
       },
     },
-    async () => ({
+    async (request) => ({
       runs: listRuns(db).map(({ summaryJson, fairnessJson: _f, rulesJson: _r, ...meta }) => ({
         ...meta,
-        summary: JSON.parse(summaryJson) as Summary,
+        summary: scopedSummary(JSON.parse(summaryJson) as Summary, schoolScope(request)),
       })),
     }),
   );
@@ -139,8 +146,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       return {
         ...meta,
         rules: result.rules,
-        summary: result.summary,
+        summary: scopedSummary(result.summary, schoolScope(request)),
         ...scoped(result, schoolScope(request)),
+        areas: schoolAreas(db, results, meta.id, schoolScope(request)),
       };
     },
   );
