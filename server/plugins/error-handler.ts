@@ -3,13 +3,13 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { cutShort, ERROR_CODES, type ErrorCode, errorMessage, isErrorCode } from '../error-codes';
-import { ApiError, LocalisedError, RouteNotFound, ServerBusy } from '../errors';
+import { ApiError, type IssueCarrier, LocalisedError, RouteNotFound, ServerBusy } from '../errors';
 import { type Lang, pickLang } from '../i18n/lang';
 import type { ErrorSchema } from '../schemas/common';
 
 type ErrorBody = z.infer<typeof ErrorSchema>;
 
-/** At most this many problems or fields are listed in one error; `issueCount`/`fieldCount` give the total. */
+/** At most this many problems, warnings or fields are listed in one error; `more…` counts the rest. */
 export const MAX_LISTED = 200;
 
 /** Fastify's and its plugins' own error codes, mapped onto the project's list (server/error-codes.ts). */
@@ -96,20 +96,35 @@ export function errorBody(error: FastifyError, request: FastifyRequest, lang: La
       })),
       (f) => ({ location: f.location, path: cutShort(f.path, 200), message: cutShort(f.message, 200) }),
     );
-    return { ...body, fields: fields.list, fieldCount: fields.count };
+    return { ...body, fields: fields.list, moreFields: fields.count - fields.list.length };
   }
-  const issues = (error as Partial<{ issues: NonNullable<ErrorBody['issues']> }>).issues;
-  if (issues && code !== 'INTERNAL_ERROR') {
-    const listed = capped(issues, (i) => ({
-      file: cutShort(i.file),
-      line: i.line,
-      column: i.column === null ? null : cutShort(i.column),
-      message: cutShort(i.message, 400),
-    }));
-    return { ...body, issues: listed.list, issueCount: listed.count };
+  const carrier = error as Partial<IssueCarrier>;
+  if (carrier.issues && code !== 'INTERNAL_ERROR') {
+    // The loader may have listed only the first problems already (moreIssues): the counts add up.
+    const issues = capped(carrier.issues, cutIssue);
+    const listed: ErrorBody = {
+      ...body,
+      issues: issues.list,
+      moreIssues: issues.count - issues.list.length + (carrier.moreIssues ?? 0),
+    };
+    if (!carrier.warnings) return listed;
+    const warnings = capped(carrier.warnings, cutIssue);
+    return {
+      ...listed,
+      warnings: warnings.list,
+      moreWarnings: warnings.count - warnings.list.length + (carrier.moreWarnings ?? 0),
+    };
   }
   return body;
 }
+
+type Issue = IssueCarrier['issues'][number];
+const cutIssue = (i: Issue): Issue => ({
+  ...i,
+  file: cutShort(i.file),
+  column: i.column === null ? null : cutShort(i.column),
+  message: cutShort(i.message, 400),
+});
 
 function routeArgs(request: FastifyRequest): string[] {
   return [request.method, request.url.split('?')[0] ?? ''];

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getDataset, listDatasets } from '../../db';
 import { DatasetInvalid, DatasetNotFound, NotMultipart, ServerBusy, withIssues } from '../errors';
+import { type Lang, pickLang } from '../i18n/lang';
 import type { DatasetFileKind } from '../import';
 import { DATASET_FILES } from '../import';
+import { renderMessage } from '../import/messages';
 import { markBodyRead } from '../plugins/error-handler';
+import { problemsXlsx } from '../report/problems-xlsx';
 import {
   authErrors,
   ErrorSchema,
@@ -18,7 +21,8 @@ import {
   writeErrors,
 } from '../schemas/common';
 import { DatasetCreatedSchema, DatasetDetailSchema, DatasetSummarySchema } from '../schemas/datasets';
-import { importDataset, type UploadedFile } from '../services/datasets';
+import { checkUpload, importDataset, type Upload, type UploadedFile } from '../services/datasets';
+import { XLSX_TYPE } from '../services/publicity-xlsx';
 import type { RouteDeps } from './deps';
 import { idempotent } from './idempotent';
 
@@ -40,11 +44,14 @@ const filePart = (what: string) =>
     .meta({ type: 'string', format: 'binary', description: what });
 
 const UploadBody = z.object({
-  schools: filePart('schools.csv (required)'),
-  posts: filePart('posts.csv (required)'),
-  staff: filePart('staff.csv (required)'),
-  townships: filePart('townships.csv'),
-  applications: filePart('applications.csv'),
+  schools: filePart('schools: .csv, .xlsx or .xls (required unless in the workbook)'),
+  posts: filePart('posts: .csv, .xlsx or .xls (required unless in the workbook)'),
+  staff: filePart('staff: .csv, .xlsx or .xls (required unless in the workbook)'),
+  townships: filePart('townships: .csv, .xlsx or .xls'),
+  applications: filePart('applications: .csv, .xlsx or .xls'),
+  workbook: filePart(
+    'One .xlsx/.xls whose sheets are named schools/posts/staff/townships/applications or 学校/岗位/教职工/乡镇/择优',
+  ),
   rules: filePart('rules.json'),
   label: z
     .object({ value: z.string().max(200) })
@@ -52,7 +59,28 @@ const UploadBody = z.object({
     .meta({ type: 'string', description: 'A name for the dataset, e.g. "2020 after appeals"' }),
 });
 
-const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'label']);
+const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'workbook', 'label']);
+
+const uploadErrors = { 400: ErrorSchema, ...authErrors, 413: ErrorSchema, 415: ErrorSchema } as const;
+
+/** ?lang= first, then Accept-Language (read before validation too, so the raw query is checked here). */
+function langOf(request: FastifyRequest): Lang {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  return pickLang(typeof asked === 'string' ? asked : undefined, request.headers['accept-language']);
+}
+
+/** The parts of a validated multipart body, read into memory (each is under the upload size limit). */
+async function uploadOf(body: z.infer<typeof UploadBody>): Promise<Upload> {
+  const files: Partial<Record<DatasetFileKind, UploadedFile>> = {};
+  for (const kind of DATASET_FILES) {
+    const part = body[kind];
+    if (part) files[kind] = { fileName: part.filename, bytes: await part.toBuffer() };
+  }
+  const workbook = body.workbook;
+  return workbook
+    ? { files, workbook: { fileName: workbook.filename, bytes: await workbook.toBuffer() } }
+    : { files };
+}
 
 /**
  * Counts uploads being received and parsed, so that at most `limit` hold their files in memory at once; the
@@ -75,14 +103,16 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
   app,
   { db, maxFileBytes, writeLimit, limits },
 ) => {
+  // One count for both routes that read uploads into memory.
+  const slots = uploadSlots(limits.concurrentUploads);
   // Registered here, not app-wide, so only the upload route parses multipart bodies.
   await app.register(multipart, {
     attachFieldsToBody: true,
     limits: {
       fileSize: maxFileBytes,
-      files: DATASET_FILES.length,
+      files: DATASET_FILES.length + 1,
       fields: 4,
-      parts: DATASET_FILES.length + 4,
+      parts: DATASET_FILES.length + 5,
     },
   });
 
@@ -91,7 +121,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
     {
       config: { roles: ['hr'] },
       // After auth (app level): the write limit first, then a slot; both before the body is read.
-      onRequest: [writeLimit, uploadSlots(limits.concurrentUploads)],
+      onRequest: [writeLimit, slots],
       // Before body validation, so a JSON body gets "use multipart", not a list of missing files.
       preValidation: async (request) => {
         if (!request.isMultipart()) throw new NotMultipart();
@@ -102,57 +132,109 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
           (field) => !UPLOAD_FIELDS.has(field),
         );
         if (unknown.length > 0) {
+          const { lang: asked } = (request.query ?? {}) as { lang?: string };
+          const lang = pickLang(
+            typeof asked === 'string' ? asked : undefined,
+            request.headers['accept-language'],
+          );
+          const expected = [...UPLOAD_FIELDS].join(', ');
           throw withIssues(
             new DatasetInvalid(unknown.length),
             unknown.map((field) => ({
+              code: 'UPLOAD_FIELD_UNKNOWN',
               file: field,
               line: null,
               column: null,
-              message: `unknown upload field "${field}"; expected ${[...UPLOAD_FIELDS].join(', ')}`,
+              message: renderMessage('UPLOAD_FIELD_UNKNOWN', { field: field.slice(0, 80), expected }, lang),
             })),
           );
         }
       },
       schema: {
         tags: ['datasets'],
-        querystring: LangQuery,
-        summary: 'Upload a dataset (multipart files); all-or-nothing',
+        summary: 'Upload a dataset (multipart files: CSV, .xlsx, .xls, or one workbook); all-or-nothing',
         consumes: ['multipart/form-data'],
+        querystring: LangQuery,
         headers: IdempotencyHeaders,
         body: UploadBody,
         response: {
           201: DatasetCreatedSchema,
-          400: ErrorSchema,
-          ...authErrors,
-          413: ErrorSchema,
-          415: ErrorSchema,
+          ...uploadErrors,
           ...writeErrors,
         },
       },
     },
     async (request, reply) => {
-      const files: Partial<Record<DatasetFileKind, UploadedFile>> = {};
-      for (const kind of DATASET_FILES) {
-        const part = request.body[kind];
-        if (part) files[kind] = { fileName: part.filename, bytes: await part.toBuffer() };
-      }
+      const lang = langOf(request);
+      const upload = await uploadOf(request.body);
       const label = request.body.label?.value ?? null;
       // A retry is the same upload when it sends the same files (by content and name) and label.
-      const fingerprint = {
-        label,
-        files: Object.entries(files).map(([kind, f]) => [kind, f.fileName, sha256(f.bytes)]),
-      };
-      return idempotent(db, request, reply, fingerprint, async (claim) => {
+      const parts = Object.entries(upload.files).map(([kind, f]) => [kind, f.fileName, sha256(f.bytes)]);
+      const workbook = upload.workbook && [upload.workbook.fileName, sha256(upload.workbook.bytes)];
+      return idempotent(db, request, reply, { label, parts, workbook }, async (claim) => {
         const outcome = await importDataset(
           db,
-          files,
+          upload,
           request.actor,
           label,
+          lang,
           claim && { claim, answer: (created) => ({ statusCode: 201, body: created }) },
         );
-        if (!outcome.ok) throw withIssues(new DatasetInvalid(outcome.issues.length), outcome.issues);
-        return reply.code(201).send({ id: outcome.id, counts: outcome.counts });
+        const warned = { warnings: outcome.warnings, moreWarnings: outcome.moreWarnings };
+        if (!outcome.ok) {
+          const count = outcome.issues.length + outcome.moreIssues;
+          throw withIssues(new DatasetInvalid(count), outcome.issues, {
+            moreIssues: outcome.moreIssues,
+            ...warned,
+          });
+        }
+        return reply.code(201).send({ id: outcome.id, counts: outcome.counts, ...warned });
       });
+    },
+  );
+
+  app.post(
+    '/api/datasets/problems.xlsx',
+    {
+      config: { roles: ['hr'] },
+      onRequest: slots,
+      preValidation: async (request) => {
+        if (!request.isMultipart()) throw new NotMultipart();
+        markBodyRead(request);
+      },
+      schema: {
+        tags: ['datasets'],
+        summary: 'Check an upload without storing it; the problems and warnings as an .xlsx report',
+        description:
+          'Same multipart body as POST /api/datasets. Always 200 with the workbook (an empty list when the ' +
+          'dataset is fine). Birth dates and ID numbers are left out of the messages.',
+        consumes: ['multipart/form-data'],
+        querystring: LangQuery,
+        body: UploadBody,
+        produces: [XLSX_TYPE],
+        response: {
+          200: {
+            description: 'The report: kind, file, row, column, code, message',
+            // A Buffer goes out as is, past the serializer.
+            content: { [XLSX_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+          },
+          ...uploadErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const lang = langOf(request);
+      const checked = await checkUpload(await uploadOf(request.body), lang, true);
+      const report = {
+        issues: checked.ok ? [] : checked.issues,
+        moreIssues: checked.ok ? 0 : checked.moreIssues,
+        warnings: checked.warnings,
+        moreWarnings: checked.moreWarnings,
+      };
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="import-problems.xlsx"')
+        .send(Buffer.from(await problemsXlsx(report, lang)));
     },
   );
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listRuns, type RunMeta } from '../../db';
 import type { AllocationResult, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
+import { pickLang } from '../i18n/lang';
 import { schoolScope } from '../plugins/auth';
 import {
   authErrors,
@@ -83,6 +84,8 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
     },
     async (request, reply) => {
       const { datasetId, rules } = request.body;
+      // Rules problems are worded for the reader: ?lang=, then Accept-Language (Chinese by default).
+      const lang = pickLang(request.query.lang, request.headers['accept-language']);
       return idempotent(db, request, reply, request.body, async (claim) => {
         const outcome = await createRun(
           db,
@@ -90,6 +93,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
           {
             datasetId,
             rulesOverride: rules,
+            lang,
             idempotency: claim && {
               claim,
               answer: (run, result) => ({ statusCode: 201, body: createdBody(run, result) }),
@@ -99,8 +103,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         );
         if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
         if (!outcome.ok) {
-          const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];
-          throw withIssues(new RulesInvalid(issues.length), issues);
+          const { issues, moreIssues } =
+            outcome.reason === 'rules_invalid' ? outcome : { issues: [], moreIssues: 0 };
+          throw withIssues(new RulesInvalid(issues.length + moreIssues), issues, { moreIssues });
         }
         results.remember(outcome.run.id, outcome.result);
         return reply.code(201).send(createdBody(outcome.run, outcome.result));

@@ -9,6 +9,7 @@ export const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
 /** A problem with an uploaded dataset, where the clerk can find it in the spreadsheet. */
 export const DatasetIssueSchema = z.object({
+  code: z.string().describe('Stable code of the problem or warning, e.g. DATE_INVALID (docs/DATASET.md)'),
   file: z.string(),
   line: z.number().int().nullable(),
   column: z.string().nullable(),
@@ -23,11 +24,13 @@ export const ErrorSchema = z
       .describe('Stable error code (docs/API.md lists each)'),
     message: z.string().describe('In Chinese, or English on request (?lang=en or Accept-Language)'),
     issues: list(DatasetIssueSchema).optional().describe('The first 200 problems'),
-    issueCount: z.number().int().optional().describe('How many problems there are in all'),
+    moreIssues: z.number().int().optional().describe('Problems beyond the first 200 listed'),
+    warnings: list(DatasetIssueSchema).optional().describe('The first 200 warnings'),
+    moreWarnings: z.number().int().optional(),
     fields: list(z.object({ location: z.string(), path: z.string(), message: z.string() }))
       .optional()
       .describe('The first 200 request fields that do not match the schema'),
-    fieldCount: z.number().int().optional(),
+    moreFields: z.number().int().optional().describe('Fields beyond the first 200 listed'),
   })
   .meta({ id: 'Error' });
 

@@ -13,7 +13,12 @@ export const PlacementsQuery = z.strictObject({
   lang: LangField,
   school: z.string().min(1).optional().describe('Only people placed at this school'),
   outcome: z.enum(OUTCOMES).optional(),
-  format: z.enum(['json', 'csv']).default('json').describe('csv: the 公示 list, UTF-8 with BOM'),
+  format: z
+    .enum(['json', 'csv', 'xlsx'])
+    .default('json')
+    .describe(
+      'csv: the 公示 list, UTF-8 with BOM; xlsx: the same as a workbook (county sheet and one per school)',
+    ),
 });
 
 export const PlacementRowSchema = z.object({

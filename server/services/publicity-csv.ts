@@ -8,7 +8,8 @@ const OUTCOME_LABELS: Readonly<Record<string, string>> = {
   standby: '待岗',
 };
 
-const HEADERS = [
+/** The 公示 columns, shared by the CSV and the .xlsx so they stay in step. */
+export const PUBLICITY_HEADERS = [
   '工号',
   '姓名',
   '原学校代码',
@@ -43,26 +44,27 @@ function line(cells: readonly (string | number | null)[]): string {
   return cells.map((c) => quote(neutralise(c === null ? '' : String(c)))).join(',');
 }
 
+/** One person's 公示 row, column by column as {@link PUBLICITY_HEADERS} names them. */
+export function publicityCells(p: PlacementRow): (string | number | null)[] {
+  return [
+    p.staffId,
+    p.name,
+    p.fromSchoolCode,
+    p.fromSchoolName,
+    OUTCOME_LABELS[p.outcome] ?? p.outcome,
+    p.schoolCode,
+    p.schoolName,
+    p.subject,
+    p.round === null ? '' : `第${p.round}轮`,
+    p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
+    p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
+    p.explanation,
+  ];
+}
+
 /** The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe. */
 export function publicityCsv(rows: readonly PlacementRow[]): string {
-  const out = [line(HEADERS)];
-  for (const p of rows) {
-    out.push(
-      line([
-        p.staffId,
-        p.name,
-        p.fromSchoolCode,
-        p.fromSchoolName,
-        OUTCOME_LABELS[p.outcome] ?? p.outcome,
-        p.schoolCode,
-        p.schoolName,
-        p.subject,
-        p.round === null ? '' : `第${p.round}轮`,
-        p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
-        p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
-        p.explanation,
-      ]),
-    );
-  }
+  const out = [line(PUBLICITY_HEADERS)];
+  for (const p of rows) out.push(line(publicityCells(p)));
   return `${UTF8_BOM}${out.join('\r\n')}\r\n`;
 }

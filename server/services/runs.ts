@@ -1,5 +1,6 @@
 import { type Db, getDatasetPayload, getRunInputJson, insertRun, type RunMeta } from '../../db';
 import type { AllocationResult, Rules } from '../../engine/types';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
 import type { AllocationPool } from './allocation-pool';
@@ -9,7 +10,7 @@ import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempot
 export type CreateRunOutcome =
   | { ok: true; run: RunMeta; result: AllocationResult }
   | { ok: false; reason: 'dataset_not_found' }
-  | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[] };
+  | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[]; moreIssues: number };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,6 +27,8 @@ function deepMerge(base: unknown, override: unknown): unknown {
 export interface CreateRunRequest {
   readonly datasetId: number;
   readonly rulesOverride: unknown;
+  /** The language of the rules' problems. */
+  readonly lang?: Lang;
   /** The caller's Idempotency-Key and the answer to store with it, in the run's own transaction. */
   readonly idempotency?: {
     readonly claim: IdempotencyClaim;
@@ -46,13 +49,20 @@ export async function createRun(
   request: CreateRunRequest,
   actor: Actor,
 ): Promise<CreateRunOutcome> {
-  const { datasetId, rulesOverride } = request;
+  const { datasetId, rulesOverride, lang = DEFAULT_LANG } = request;
   const payload = getDatasetPayload(db, datasetId);
   if (!payload) return { ok: false, reason: 'dataset_not_found' };
   let rules = JSON.parse(payload.rulesJson) as Rules;
   if (rulesOverride !== undefined) {
-    const parsed = parseRules(deepMerge(rules, rulesOverride), 'rules');
-    if (!parsed.ok) return { ok: false, reason: 'rules_invalid', issues: parsed.issues };
+    const parsed = parseRules(deepMerge(rules, rulesOverride), 'rules', lang);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        reason: 'rules_invalid',
+        issues: parsed.issues,
+        moreIssues: parsed.moreIssues ?? 0,
+      };
+    }
     rules = parsed.rules;
   }
 
