@@ -8,7 +8,7 @@ import { RunDiff } from '../components/run-diff';
 import { PageTitle } from '../components/shell';
 import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
-import { count, shortHash, when } from '../labels';
+import { actorLabel, count, ROLE_LABEL, shortHash, when } from '../labels';
 
 const ACTIONS: Record<string, string> = {
   'dataset.create': '上传数据集',
@@ -77,7 +77,7 @@ function RunsForAudit({ runs }: { runs: RunListItem[] }) {
           },
           { title: '数据集', dataIndex: 'datasetId', width: 70, render: (id: number) => `#${id}` },
           { title: '时间', dataIndex: 'createdAt', render: when },
-          { title: '操作人', dataIndex: 'createdBy' },
+          { title: '操作人', dataIndex: 'createdBy', render: actorLabel },
           { title: '引擎版本', dataIndex: 'engineVersion' },
           {
             title: '输入哈希',
@@ -185,8 +185,13 @@ function AuditLog() {
                   defaultSortOrder: 'descend',
                 },
                 { title: '时间', dataIndex: 'at', width: 150, render: when },
-                { title: '操作人', dataIndex: 'actor', width: 180 },
-                { title: '角色', dataIndex: 'role', width: 80 },
+                { title: '操作人', dataIndex: 'actor', width: 180, render: actorLabel },
+                {
+                  title: '角色',
+                  dataIndex: 'role',
+                  width: 90,
+                  render: (r: string) => ROLE_LABEL[r as keyof typeof ROLE_LABEL] ?? r,
+                },
                 {
                   title: '操作',
                   dataIndex: 'action',
