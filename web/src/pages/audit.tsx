@@ -21,6 +21,9 @@ const ACTIONS: Record<string, string> = {
   'session.logout': '退出',
   'account.create': '新建账户',
   'account.update': '修改账户',
+  'account.disable': '停用账户',
+  'account.enable': '启用账户',
+  'session.locked': '登录锁定',
 };
 
 function ReplayVerdict({ replay }: { replay: Replay }) {
@@ -190,7 +193,7 @@ function AuditLog() {
                   title: '角色',
                   dataIndex: 'role',
                   width: 90,
-                  render: (r: string) => ROLE_LABEL[r as keyof typeof ROLE_LABEL] ?? r,
+                  render: (r: string) => ROLE_LABEL[r as keyof typeof ROLE_LABEL] ?? (r === 'none' ? '—' : r),
                 },
                 {
                   title: '操作',
