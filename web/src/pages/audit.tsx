@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Result, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { AuditPage as AuditLogPage, Replay, RunListItem } from '../api/types';
@@ -240,11 +240,18 @@ function AuditLog() {
 /** /audit: runs with their hashes, 复核 (replay) with a verdict, 对比, and the audit log with its chain. */
 export function AuditPage() {
   const runs = useApi(() => api.runs(), 'audit-runs');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab') ?? '';
+  const tab = ['diff', 'log'].includes(asked) ? asked : 'replay';
   return (
     <>
       <PageTitle>复核与审计</PageTitle>
       <Card size="small">
         <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            setParams(key === 'replay' ? {} : { tab: key }, { replace: true, preventScrollReset: true })
+          }
           items={[
             {
               key: 'replay',
