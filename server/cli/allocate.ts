@@ -1,14 +1,21 @@
 import { parseArgs } from 'node:util';
 import { allocate } from '../../engine';
+import { pickLang } from '../i18n/lang';
 import { readDatasetDir } from '../import';
+import { namesFrom, warningText } from '../render';
 import { formatIssues } from '../report/issues-text';
+import { formatPerson } from '../report/person-text';
 import { formatSummaryTable } from '../report/summary-table';
 
 /**
- * `npm run allocate -- <dataset-dir> [--rules file] [--json]`: runs the engine on a dataset folder, with no
- * server and no database. Exit codes: 0 done, 1 the dataset (or rules) was rejected, 2 bad usage.
+ * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--explain id|all]…`: runs the
+ * engine on a dataset folder, with no server and no database. `--json` prints the engine's result as is
+ * (data only, no sentences); otherwise the report's tables, the warnings and, for each `--explain`, that
+ * person's explanation, in Chinese (default) or English. Exit codes: 0 done, 1 the dataset (or rules) was
+ * rejected, 2 bad usage.
  */
-const USAGE = 'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json]';
+const USAGE =
+  'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json] [--lang zh|en] [--explain <staff_id>|all]…';
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -34,7 +41,32 @@ async function main(): Promise<number> {
     return 1;
   }
   const result = allocate(loaded.dataset, loaded.rules);
-  process.stdout.write(args.values.json ? `${JSON.stringify(result)}\n` : `${formatSummaryTable(result)}\n`);
+  if (args.values.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  const lang = pickLang(args.values.lang);
+  const out = [formatSummaryTable(result, lang)];
+  if (result.warnings.length > 0) {
+    const names = namesFrom(result.schools);
+    out.push(
+      '',
+      lang === 'zh' ? `提示（${result.warnings.length} 条）：` : `Warnings (${result.warnings.length}):`,
+    );
+    for (const w of result.warnings) out.push(`  ${warningText(w, lang, names)}`);
+  }
+  const wanted = args.values.explain ?? [];
+  const people = wanted.includes('all')
+    ? result.placements
+    : wanted.map((id) => result.placements.find((p) => p.staffId === id));
+  for (const [i, p] of people.entries()) {
+    if (p === undefined) {
+      process.stderr.write(`unknown staff_id: ${wanted[i]}\n`);
+      return 2;
+    }
+    out.push('', formatPerson(result, p, lang));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
 
@@ -42,7 +74,12 @@ function parse() {
   return parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { rules: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      rules: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      explain: { type: 'string', multiple: true },
+    },
   });
 }
 

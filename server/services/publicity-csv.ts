@@ -1,12 +1,5 @@
 import type { PlacementRow } from '../../db';
-
-const OUTCOME_LABELS: Readonly<Record<string, string>> = {
-  in_school: '校内竞聘',
-  cross_school: '跨校竞聘',
-  administrative: '组织调剂',
-  resigned: '辞职',
-  standby: '待岗',
-};
+import { explanationText, type Names, OUTCOME_WORDS } from '../render';
 
 const HEADERS = [
   '工号',
@@ -43,8 +36,29 @@ function line(cells: readonly (string | number | null)[]): string {
   return cells.map((c) => quote(neutralise(c === null ? '' : String(c)))).join(',');
 }
 
-/** The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe. */
-export function publicityCsv(rows: readonly PlacementRow[]): string {
+/** School names as the rows themselves give them, for when the run's full list is not at hand. */
+function namesFromRows(rows: readonly PlacementRow[]): Names {
+  const byCode = new Map<string, string>();
+  for (const r of rows) {
+    byCode.set(r.fromSchoolCode, r.fromSchoolName);
+    if (r.schoolCode !== null && r.schoolName !== null) byCode.set(r.schoolCode, r.schoolName);
+  }
+  return { school: (code) => byCode.get(code) ?? code };
+}
+
+/**
+ * The 说明 of one row, in Chinese as the 公示 prints it: the steps in words, or for runs of engines < 1.1.0
+ * (no steps) the sentence they stored.
+ */
+export function publicityExplanation(row: PlacementRow, names: Names): string {
+  return row.steps == null ? row.explanation : explanationText(row.steps, 'zh', names);
+}
+
+/**
+ * The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe.
+ * `names` gives every school's name (the run's schools), for the 志愿 the explanations mention.
+ */
+export function publicityCsv(rows: readonly PlacementRow[], names: Names = namesFromRows(rows)): string {
   const out = [line(HEADERS)];
   for (const p of rows) {
     out.push(
@@ -53,14 +67,14 @@ export function publicityCsv(rows: readonly PlacementRow[]): string {
         p.name,
         p.fromSchoolCode,
         p.fromSchoolName,
-        OUTCOME_LABELS[p.outcome] ?? p.outcome,
+        OUTCOME_WORDS[p.outcome].zh,
         p.schoolCode,
         p.schoolName,
         p.subject,
         p.round === null ? '' : `第${p.round}轮`,
         p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
         p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
-        p.explanation,
+        publicityExplanation(p, names),
       ]),
     );
   }

@@ -1,5 +1,6 @@
-import { type DbExecutor, getRunResultJson } from '../../db';
+import { type DbExecutor, getRunResult } from '../../db';
 import type { AllocationResult } from '../../engine/types';
+import { fromStoredResult } from './legacy-results';
 
 interface Entry {
   readonly result: AllocationResult;
@@ -45,9 +46,9 @@ export class RunResults {
       this.entries.set(runId, hit);
       return hit;
     }
-    const json = getRunResultJson(this.db, runId);
-    if (json === null) return null;
-    const entry = { result: JSON.parse(json) as AllocationResult, views: new Map<string, unknown>() };
+    const stored = getRunResult(this.db, runId);
+    if (stored === null) return null;
+    const entry = { result: fromStoredResult(stored), views: new Map<string, unknown>() };
     this.store(runId, entry);
     return entry;
   }

@@ -131,7 +131,7 @@ describe('peer cases: the fairness audit judges candidate matchings as the liter
           round2: null,
           choiceRank: null,
           distanceKm: null,
-          explanation: '',
+          steps: [],
         };
       });
       const f = checkFairness(data, RULES, placements);
