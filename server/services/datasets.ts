@@ -71,9 +71,9 @@ export async function importDataset(
         createdAt: new Date().toISOString(),
         createdBy: actor.id,
         label,
-        countsJson: JSON.stringify(counts),
-        datasetJson: JSON.stringify(loaded.dataset),
-        rulesJson: JSON.stringify(loaded.rules),
+        countsJson: counts,
+        datasetJson: loaded.dataset,
+        rulesJson: loaded.rules,
       },
       fileRows,
     );
@@ -88,12 +88,9 @@ export async function importDataset(
 }
 
 /** The parsed dataset and rules stored with a dataset, or null when there is no such dataset. */
-export function parseStoredDataset(payload: { datasetJson: string; rulesJson: string }): {
+export function parseStoredDataset(payload: { datasetJson: Dataset; rulesJson: Rules }): {
   dataset: Dataset;
   rules: Rules;
 } {
-  return {
-    dataset: JSON.parse(payload.datasetJson) as Dataset,
-    rules: JSON.parse(payload.rulesJson) as Rules,
-  };
+  return { dataset: payload.datasetJson, rules: payload.rulesJson };
 }
