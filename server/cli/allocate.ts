@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { allocate } from '../../engine';
-import { pickLang } from '../i18n/lang';
+import { LANGS, pickLang } from '../i18n/lang';
 import { readDatasetDir } from '../import';
 import { namesFrom, warningText } from '../render';
 import { formatIssues } from '../report/issues-text';
@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const dir = args.positionals[0];
-  if (dir === undefined || args.positionals.length > 1) {
+  const langArg = args.values.lang;
+  if (dir === undefined || args.positionals.length > 1 || (langArg !== undefined && !isLang(langArg))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
   }
-  const lang = pickLang(args.values.lang);
+  const lang = pickLang(langArg);
   const out = [formatSummaryTable(result, lang)];
   if (result.warnings.length > 0) {
     const names = namesFrom(result.schools);
@@ -69,6 +70,8 @@ async function main(): Promise<number> {
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
+
+const isLang = (value: string) => (LANGS as readonly string[]).includes(value);
 
 function parse() {
   return parseArgs({

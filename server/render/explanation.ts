@@ -43,7 +43,7 @@ function ignoredWhy(why: IgnoredReason, schoolCode: string, n: Names, lang: Lang
     case 'unknown_school':
       return zh ? '无此学校' : 'no such school';
     case 'own_school':
-      return zh ? '本校（跨校竞聘不含本校）' : 'own school (round 2 is across schools)';
+      return zh ? '本校，跨校竞聘不含本校' : 'own school (round 2 is across schools)';
     case 'upward_move':
       return zh
         ? `不得由${STAGE_WORDS[why.from].zh}向${STAGE_WORDS[why.to].zh}流动`
