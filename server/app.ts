@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db';
 import { auth } from './plugins/auth';
 import { errorHandler } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
+import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
 import { datasetRoutes } from './routes/datasets';
 import { healthRoutes } from './routes/health';
 import { runViewRoutes } from './routes/run-views';
 import { runRoutes } from './routes/runs';
+import { sessionRoutes } from './routes/session';
+import type { ThrottleOptions } from './services/login-throttle';
 import { RunResults } from './services/run-results';
+import { SessionService } from './services/sessions';
 
 export interface AppOptions {
   readonly db: Db;
@@ -20,6 +25,13 @@ export interface AppOptions {
   readonly maxFileBytes?: number;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+  /**
+   * Believe X-Forwarded-For/-Proto from a reverse proxy (for the client's address in the lockout and audit
+   * log, and the Secure cookie flag behind an HTTPS proxy). Off by default: a client could forge them.
+   */
+  readonly trustProxy?: boolean;
+  /** Session clock and lockout settings; tests move the clock by hand. */
+  readonly sessions?: { readonly now?: () => number; readonly throttle?: Partial<ThrottleOptions> };
 }
 
 /**
@@ -32,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.server,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -41,13 +54,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   await app.register(openapi);
-  await app.register(auth, { db: options.db });
+  await app.register(cookie);
+  const sessions = new SessionService(options.db, options.sessions);
+  await app.register(auth, { db: options.db, sessions });
 
   const deps = { db: options.db, results: new RunResults(options.db) };
   await app.register(healthRoutes, deps);
+  await app.register(sessionRoutes, { sessions });
   await app.register(datasetRoutes, { ...deps, maxFileBytes: options.maxFileBytes ?? 20 * 1024 * 1024 });
   await app.register(runRoutes, deps);
   await app.register(runViewRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(accountRoutes, deps);
   return app;
 }

@@ -6,7 +6,7 @@ import createError from '@fastify/error';
  */
 export const Unauthorized = createError(
   'UNAUTHORIZED',
-  'A valid bearer token is required (Authorization: Bearer …)',
+  'Log in (session cookie) or send a valid bearer token (Authorization: Bearer …)',
   401,
 );
 export const Forbidden = createError('FORBIDDEN', '%s', 403);
@@ -18,6 +18,15 @@ export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'No route %s %s', 40
 export const NotMultipart = createError('NOT_MULTIPART', 'Upload the files as multipart/form-data', 415);
 export const PayloadTooLarge = createError('PAYLOAD_TOO_LARGE', '%s', 413);
 export const BadRequest = createError('BAD_REQUEST', '%s', 400);
+
+/** Accounts and sessions; messages come localised from server/services/auth-messages.ts. */
+export const LoginFailed = createError('LOGIN_FAILED', '%s', 401);
+export const LoginLocked = createError('LOGIN_LOCKED', '%s', 429);
+export const CsrfFailed = createError('CSRF_FAILED', '%s', 403);
+export const AccountNotFound = createError('ACCOUNT_NOT_FOUND', '%s', 404);
+export const AccountExists = createError('ACCOUNT_EXISTS', '%s', 409);
+export const AccountInvalid = createError('ACCOUNT_INVALID', '%s', 400);
+export const LastHrAccount = createError('LAST_HR_ACCOUNT', '%s', 409);
 
 /** Rejections that carry a list of {file, line, column, message} problems. */
 export const DatasetInvalid = createError(

@@ -13,9 +13,10 @@ async function main(): Promise<void> {
     db,
     logger: {
       level: config.LOG_LEVEL,
-      // Tokens must never reach the log.
-      redact: ['req.headers.authorization'],
+      // Tokens and session cookies must never reach the log.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
+    trustProxy: config.TRUST_PROXY,
     server: { connectionTimeout: 60_000, keepAliveTimeout: 5_000, requestTimeout: 120_000 },
   });
 

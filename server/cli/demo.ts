@@ -7,6 +7,7 @@ import { CLI_ACTOR } from '../plugins/auth';
 import { formatIssues } from '../report/issues-text';
 import { formatSummaryTable } from '../report/summary-table';
 import { importDataset, type UploadedFile } from '../services/datasets';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../services/demo-accounts';
 import { writePublicityFiles } from '../services/exports';
 import { createRun } from '../services/runs';
 
@@ -36,11 +37,19 @@ async function main(): Promise<number> {
     process.stdout.write(`${formatSummaryTable(run.result)}\n\n`);
     const written = writePublicityFiles(db, run.run.id, run.result, OUT);
     const dbPath = process.env.DATABASE_PATH ?? 'data/yangcheng.sqlite';
+    await ensureDemoAccounts(db);
+    const port = process.env.PORT ?? '3000';
     process.stdout.write(
       [
         `dataset ${imported.id}, run ${run.run.id} stored in ${dbPath}`,
         `公示 CSVs: ${relative('.', written[0] ?? OUT)} and ${written.length - 1} per-school files in ${join(OUT, 'schools')}/`,
-        'Serve the API with `npm start`; get a token with `npm run token -- --role hr` (see docs/API.md).',
+        '',
+        `npm start, then open http://localhost:${port} and log in (password ${DEMO_PASSWORD} for each):`,
+        ...DEMO_ACCOUNTS.map(
+          (a) =>
+            `  ${a.username.padEnd(16)} ${a.role.padEnd(10)} ${a.displayName}${a.schoolCode ? ` (${a.schoolCode})` : ''}`,
+        ),
+        'Scripts use bearer tokens instead: npm run token -- --role hr (see docs/API.md).',
       ].join('\n'),
     );
     process.stdout.write('\n');

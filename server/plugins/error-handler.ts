@@ -21,6 +21,13 @@ const KNOWN_CLIENT_CODES = new Set([
   'BAD_REQUEST',
   'DATASET_INVALID',
   'RULES_INVALID',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'CSRF_FAILED',
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_EXISTS',
+  'ACCOUNT_INVALID',
+  'LAST_HR_ACCOUNT',
 ]);
 
 function toBody(error: FastifyError): ErrorBody {

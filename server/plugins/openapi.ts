@@ -16,9 +16,12 @@ export const openapi = fp(
           version: '1.0.0',
         },
         components: {
-          securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer' },
+            session: { type: 'apiKey', in: 'cookie', name: 'xgxp_session' },
+          },
         },
-        security: [{ bearer: [] }],
+        security: [{ bearer: [] }, { session: [] }],
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Db, openDatabase } from '../../db';
-import { buildApp } from '../../server/app';
+import { type AppOptions, buildApp } from '../../server/app';
 import { CLI_ACTOR } from '../../server/plugins/auth';
+import { createAccount } from '../../server/services/accounts';
+import { SESSION_COOKIE } from '../../server/services/sessions';
 import { issueToken } from '../../server/services/tokens';
 
 export const DATA_DIR = new URL('./data/', import.meta.url).pathname;
@@ -22,7 +24,7 @@ export interface TestApp {
 }
 
 /** The app on a fresh, fully migrated in-memory database, with one token per role. */
-export async function buildTestApp(options: { maxFileBytes?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(options: Omit<AppOptions, 'db'> = {}): Promise<TestApp> {
   const db = openDatabase(':memory:');
   const app = await buildApp({ db, ...options });
   const bearer = (role: 'hr' | 'auditor' | 'principal', schoolCode: string | null = null) => ({
@@ -92,8 +94,47 @@ export async function uploadAndRun(
 
 /** Row counts of every table, to prove a rejected request wrote nothing. */
 export function tableCounts(db: Db): Record<string, number> {
-  const tables = ['datasets', 'dataset_files', 'runs', 'placements', 'api_tokens', 'audit_log'];
+  const tables = [
+    'datasets',
+    'dataset_files',
+    'runs',
+    'placements',
+    'api_tokens',
+    'audit_log',
+    'accounts',
+    'sessions',
+  ];
   return Object.fromEntries(
     tables.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
   );
+}
+
+/** Headers that act as a logged-in console user: the session cookie, plus the CSRF token for writes. */
+// A type, not an interface: inject()'s headers need the implicit index signature.
+export type CookieAuth = { readonly cookie: string; readonly 'x-csrf-token': string };
+
+/** Logs in through POST /api/session; throws unless it succeeds. */
+export async function login(app: FastifyInstance, username: string, password: string): Promise<CookieAuth> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie');
+  return {
+    cookie: `${SESSION_COOKIE}=${cookie.value}`,
+    'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken,
+  };
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/** One account per role (the principal bound to S01, like the principal's token), each logged in. */
+export async function withAccounts(t: TestApp): Promise<Record<'hr' | 'principal' | 'auditor', CookieAuth>> {
+  const make = (username: string, role: 'hr' | 'principal' | 'auditor', schoolCode: string | null = null) =>
+    createAccount(t.db, { username, password: PASSWORD, role, schoolCode, displayName: username }, CLI_ACTOR);
+  await Promise.all([make('hr1', 'hr'), make('principal1', 'principal', 'S01'), make('auditor1', 'auditor')]);
+  return {
+    hr: await login(t.app, 'hr1', PASSWORD),
+    principal: await login(t.app, 'principal1', PASSWORD),
+    auditor: await login(t.app, 'auditor1', PASSWORD),
+  };
 }

@@ -2,12 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApiTokens } from '../../db';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { issueToken, revokeToken } from '../../server/services/tokens';
-import { buildTestApp, form, SMALL, type TestApp, uploadAndRun } from './helper';
+import {
+  buildTestApp,
+  type CookieAuth,
+  form,
+  SMALL,
+  type TestApp,
+  uploadAndRun,
+  withAccounts,
+} from './helper';
 
 type Caller = 'hr' | 'principal' | 'auditor';
 interface Case {
   readonly name: string;
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PATCH';
   readonly url: (ids: { datasetId: number; runId: number; otherRunId: number }) => string;
   readonly body?: (ids: { datasetId: number }) => unknown;
   /** Expected status per caller; the principal's token is bound to S01 (凤城中学). */
@@ -16,6 +24,8 @@ interface Case {
 
 const ALL_READ = { hr: 200, principal: 200, auditor: 200 };
 const NO_PRINCIPAL = { hr: 200, principal: 403, auditor: 200 };
+const HR_ONLY = { hr: 200, principal: 403, auditor: 403 };
+let created = 0;
 
 /** Every endpoint × role: hr does everything, the auditor reads and checks, the principal reads one school. */
 const MATRIX: readonly Case[] = [
@@ -77,13 +87,38 @@ const MATRIX: readonly Case[] = [
   { name: 'diff', url: (i) => `/api/runs/${i.runId}/diff/${i.otherRunId}`, expect: NO_PRINCIPAL },
   { name: 'audit log', url: () => '/api/audit-log', expect: NO_PRINCIPAL },
   { name: 'audit chain verification', url: () => '/api/audit-log/verify', expect: NO_PRINCIPAL },
+  { name: 'list accounts', url: () => '/api/accounts', expect: HR_ONLY },
+  {
+    name: 'create an account',
+    method: 'POST',
+    url: () => '/api/accounts',
+    body: () => ({
+      username: `user${++created}`,
+      password: 'password123',
+      role: 'auditor',
+      displayName: '新',
+    }),
+    expect: { hr: 201, principal: 403, auditor: 403 },
+  },
+  {
+    name: 'change an account',
+    method: 'PATCH',
+    url: () => '/api/accounts/auditor1',
+    body: () => ({ displayName: `审计${++created}` }),
+    expect: HR_ONLY,
+  },
 ];
+
+/** How a caller proves who they are: a script's bearer token, or the console's cookie (+ CSRF token). */
+const KINDS = ['bearer', 'cookie'] as const;
 
 describe('role × endpoint matrix', () => {
   let t: TestApp;
   let ids: { datasetId: number; runId: number; otherRunId: number };
+  let sessions: Record<Caller, CookieAuth>;
   beforeAll(async () => {
     t = await buildTestApp();
+    sessions = await withAccounts(t);
     const first = await uploadAndRun(t, SMALL());
     const second = await uploadAndRun(t, SMALL());
     ids = { datasetId: first.datasetId, runId: first.runId, otherRunId: second.runId };
@@ -100,11 +135,13 @@ describe('role × endpoint matrix', () => {
         : c.body && { payload: c.body(ids) as Record<string, unknown> }),
     });
 
-  const rows = MATRIX.flatMap((c) => (['hr', 'principal', 'auditor'] as const).map((role) => ({ c, role })));
-  it.each(rows.map(({ c, role }) => [c.name, role, c.expect[role], c] as const))(
-    '%s as %s → %i',
-    async (_n, role, status, c) => {
-      const res = await request(c, t.as[role]);
+  const rows = MATRIX.flatMap((c) =>
+    (['hr', 'principal', 'auditor'] as const).flatMap((role) => KINDS.map((kind) => ({ c, role, kind }))),
+  );
+  it.each(rows.map(({ c, role, kind }) => [c.name, role, kind, c.expect[role], c] as const))(
+    '%s as %s (%s) → %i',
+    async (_n, role, kind, status, c) => {
+      const res = await request(c, kind === 'bearer' ? t.as[role] : sessions[role]);
       expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
       if (status === 403) expect(res.json().code).toBe('FORBIDDEN');
     },
@@ -115,6 +152,9 @@ describe('role × endpoint matrix', () => {
       {},
       { authorization: 'Bearer xg_not-a-token' },
       { authorization: 'Basic aHI6aHI=' },
+      { cookie: 'xgxp_session=not-a-session', 'x-csrf-token': 'x' },
+      // A bad Authorization header is not rescued by a good cookie: the header decides alone.
+      { ...sessions.hr, authorization: 'Bearer xg_not-a-token' },
     ]) {
       const res = await request(c, headers);
       expect(res.statusCode).toBe(401);
@@ -122,16 +162,26 @@ describe('role × endpoint matrix', () => {
     }
   });
 
-  it('narrows county-wide views to the principal’s school', async () => {
-    const run = (await t.app.inject({ url: `/api/runs/${ids.runId}`, headers: t.as.principal })).json();
+  it.each(KINDS)('narrows county-wide views to the principal’s school (%s)', async (kind) => {
+    const headers = kind === 'bearer' ? t.as.principal : sessions.principal;
+    const run = (await t.app.inject({ url: `/api/runs/${ids.runId}`, headers })).json();
     expect(run.schools.map((s: { schoolCode: string }) => s.schoolCode)).toEqual(['S01']);
     expect(run.summary.total).toBe(11);
-    const placements = (
-      await t.app.inject({ url: `/api/runs/${ids.runId}/placements`, headers: t.as.principal })
-    ).json();
+    const placements = (await t.app.inject({ url: `/api/runs/${ids.runId}/placements`, headers })).json();
     for (const p of placements.placements) expect([p.schoolCode, p.fromSchoolCode]).toContain('S01');
     expect(placements.count).toBe(4);
   });
+
+  it.each(MATRIX.filter((c) => c.method !== undefined).map((c) => [c.name, c] as const))(
+    '%s with a session cookie but no CSRF token → 403 CSRF_FAILED, for every role',
+    async (_n, c) => {
+      for (const role of ['hr', 'principal', 'auditor'] as const) {
+        const res = await request(c, { cookie: sessions[role].cookie });
+        expect(res.statusCode).toBe(403);
+        expect(res.json().code).toBe('CSRF_FAILED');
+      }
+    },
+  );
 });
 
 describe('token revocation', () => {
