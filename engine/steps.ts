@@ -56,6 +56,8 @@ export interface ChoiceStanding {
   readonly rank: number;
   readonly of: number;
   readonly score: number;
+  /** What `score` and `lastAdmitted.score` are: the school's applications.csv score, or 综合得分. */
+  readonly scoreBasis: 'application' | 'composite';
   /** The lowest-ranked person the school admitted in round 2; null when it admitted nobody. */
   readonly lastAdmitted: { readonly staffId: string; readonly score: number } | null;
   /**

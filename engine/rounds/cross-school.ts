@@ -31,8 +31,11 @@ export function crossSchoolRound(ctx: Context, state: RunState, out: RoundOutput
   }
 
   const serial = ctx.rules.crossSchool.mechanism === 'serial_dictatorship';
+  // A school that filed applications ranks by them under deferred acceptance; its shortlist admits no one
+  // else, so everyone it ranks has such a score.
+  const byApplications = (schoolCode: string) => !serial && ctx.applications.has(schoolCode);
   const schoolScore = (schoolCode: string) => (s: Staff) =>
-    serial ? s.score : (ctx.applications.get(schoolCode)?.get(s.id) ?? s.score);
+    byApplications(schoolCode) ? (ctx.applications.get(schoolCode)?.get(s.id) ?? s.score) : s.score;
 
   const capacity = new Map<string, number>();
   const rank = new Map<string, Map<string, number>>();
@@ -78,6 +81,7 @@ export function crossSchoolRound(ctx: Context, state: RunState, out: RoundOutput
       rank: (rank.get(key)?.get(person.staff.id) ?? 0) + 1,
       schoolCode: post.schoolCode,
       score: score(person.staff),
+      scoreBasis: byApplications(post.schoolCode) ? 'application' : 'composite',
       subject: post.subject,
       vacancies: capacity.get(key) ?? 0,
     };
@@ -145,6 +149,7 @@ function asStep<K extends 'not_higher' | 'admitted'>(kind: K, s: ChoiceStanding)
     round: 2 as const,
     schoolCode: s.schoolCode,
     score: s.score,
+    scoreBasis: s.scoreBasis,
     subject: s.subject,
     vacancies: s.vacancies,
   };

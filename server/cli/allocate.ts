@@ -57,6 +57,14 @@ async function main(): Promise<number> {
     for (const w of result.warnings) out.push(`  ${warningText(w, lang, names)}`);
   }
   const wanted = args.values.explain ?? [];
+  if (wanted.length === 0) {
+    out.push(
+      '',
+      lang === 'zh'
+        ? '个人说明：加 --explain <工号>（可多次）或 --explain all'
+        : 'Explanations: add --explain <staff_id> (repeatable) or --explain all',
+    );
+  }
   const people = wanted.includes('all')
     ? result.placements
     : wanted.map((id) => result.placements.find((p) => p.staffId === id));

@@ -20,6 +20,12 @@ describe('explanations in words', () => {
     ]);
   });
 
+  it('says when the school ranked by its own applications score', () => {
+    expect(linesOf(thirdChoiceCounty(true), 'T', 'zh')[1]).toBe(
+      '第二轮：第1志愿 学校X 语文，空缺岗位 1 个，排名第 2（共 2 人），最后录取者 90.00，本人 70.00（该校择优评分），按分数排序 → 未录取',
+    );
+  });
+
   it('says the same in English on request', () => {
     expect(linesOf(thirdChoiceCounty(), 'T', 'en')).toEqual([
       'Round 1: 学校OLD is merging and offers no posts → on to round 2',

@@ -64,6 +64,10 @@ function decided(key: TieBreakKey | null, lang: Lang): string {
     : `, tied on score, behind on ${TIE_BREAK_WORDS[key].en}`;
 }
 
+/** Said only when the school ranked by its own applications score rather than 综合得分. */
+const basis = (s: ChoiceStanding, lang: Lang) =>
+  s.scoreBasis === 'composite' ? '' : lang === 'zh' ? '（该校择优评分）' : ' (that school’s own scores)';
+
 const openPosts = (n: number) => `${n} open ${n === 1 ? 'post' : 'posts'}`;
 
 const choiceHead: Render<ChoiceStanding> = {
@@ -125,20 +129,21 @@ const STEP_TEXT: { readonly [K in Step['kind']]: Render<Extract<Step, { kind: K 
     zh: (s, n) => {
       if (s.lastAdmitted === null)
         return `第${s.choice}志愿 ${n.school(s.schoolCode)} ${s.subject}，无空缺岗位 → 未录取`;
-      const last = `，最后录取者 ${score2(s.lastAdmitted.score)}，本人 ${score2(s.score)}${decided(s.decidedBy, 'zh')}`;
+      const last = `，最后录取者 ${score2(s.lastAdmitted.score)}，本人 ${score2(s.score)}${basis(s, 'zh')}${decided(s.decidedBy, 'zh')}`;
       return `${choiceHead.zh(s, n)}${last} → 未录取`;
     },
     en: (s, n) => {
       if (s.lastAdmitted === null)
         return `choice ${s.choice} ${n.school(s.schoolCode)} ${s.subject}, no open post → not admitted`;
-      const last = `, last admitted ${score2(s.lastAdmitted.score)}, own ${score2(s.score)}${decided(s.decidedBy, 'en')}`;
+      const last = `, last admitted ${score2(s.lastAdmitted.score)}, own ${score2(s.score)}${basis(s, 'en')}${decided(s.decidedBy, 'en')}`;
       return `${choiceHead.en(s, n)}${last} → not admitted`;
     },
   },
   admitted: {
     zh: (s, n) =>
-      `${choiceHead.zh(s, n)}，本人 ${score2(s.score)} → 聘用（${OUTCOME_WORDS.cross_school.zh}）`,
-    en: (s, n) => `${choiceHead.en(s, n)}, own ${score2(s.score)} → hired (${OUTCOME_WORDS.cross_school.en})`,
+      `${choiceHead.zh(s, n)}，本人 ${score2(s.score)}${basis(s, 'zh')} → 聘用（${OUTCOME_WORDS.cross_school.zh}）`,
+    en: (s, n) =>
+      `${choiceHead.en(s, n)}, own ${score2(s.score)}${basis(s, 'en')} → hired (${OUTCOME_WORDS.cross_school.en})`,
   },
   not_admitted: {
     zh: () => `所填志愿均未录取 → ${NEXT[3].zh}`,

@@ -58,6 +58,7 @@ const choiceStanding = {
   rank: z.number().int(),
   of: z.number().int(),
   score: z.number().describe('As that school ranks: its applications score, else 综合得分'),
+  scoreBasis: z.enum(['application', 'composite']),
   lastAdmitted: z.object({ staffId: z.string(), score: z.number() }).nullable(),
   decidedBy: key.nullable().describe('The first priority key on which the last admitted was ahead'),
 };

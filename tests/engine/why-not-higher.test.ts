@@ -20,6 +20,7 @@ describe('why not a higher 志愿', () => {
         round: 2,
         schoolCode: 'X',
         score: 80,
+        scoreBasis: 'composite',
         subject: '语文',
         vacancies: 1,
       },
@@ -33,6 +34,7 @@ describe('why not a higher 志愿', () => {
         round: 2,
         schoolCode: 'Y',
         score: 80,
+        scoreBasis: 'composite',
         subject: '语文',
         vacancies: 1,
       },
@@ -46,6 +48,7 @@ describe('why not a higher 志愿', () => {
         round: 2,
         schoolCode: 'Z',
         score: 80,
+        scoreBasis: 'composite',
         subject: '语文',
         vacancies: 1,
       },
@@ -57,6 +60,7 @@ describe('why not a higher 志愿', () => {
     expect(t.steps.find((s) => s.kind === 'not_higher' && s.choice === 1)).toMatchObject({
       lastAdmitted: { score: 90, staffId: 'A' },
       score: 70,
+      scoreBasis: 'application',
       decidedBy: 'score',
     });
   });
