@@ -1,7 +1,8 @@
 import type { PlacementRow } from '../../db';
 import { explanationText, type Names, OUTCOME_WORDS } from '../render';
 
-const HEADERS = [
+/** The 公示 columns, shared by the CSV and the .xlsx so they stay in step. */
+export const PUBLICITY_HEADERS = [
   '工号',
   '姓名',
   '原学校代码',
@@ -55,28 +56,32 @@ export function publicityExplanation(row: PlacementRow, names: Names): string {
 }
 
 /**
- * The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe.
- * `names` gives every school's name (the run's schools), for the 志愿 the explanations mention.
+ * One person's 公示 row, column by column as {@link PUBLICITY_HEADERS} names them. `names` gives every
+ * school's name (the run's schools) for the 志愿 the 说明 mentions; by default, those the rows carry.
  */
+export function publicityCells(
+  p: PlacementRow,
+  names: Names = namesFromRows([p]),
+): (string | number | null)[] {
+  return [
+    p.staffId,
+    p.name,
+    p.fromSchoolCode,
+    p.fromSchoolName,
+    OUTCOME_WORDS[p.outcome].zh,
+    p.schoolCode,
+    p.schoolName,
+    p.subject,
+    p.round === null ? '' : `第${p.round}轮`,
+    p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
+    p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
+    publicityExplanation(p, names),
+  ];
+}
+
+/** The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe. */
 export function publicityCsv(rows: readonly PlacementRow[], names: Names = namesFromRows(rows)): string {
-  const out = [line(HEADERS)];
-  for (const p of rows) {
-    out.push(
-      line([
-        p.staffId,
-        p.name,
-        p.fromSchoolCode,
-        p.fromSchoolName,
-        OUTCOME_WORDS[p.outcome].zh,
-        p.schoolCode,
-        p.schoolName,
-        p.subject,
-        p.round === null ? '' : `第${p.round}轮`,
-        p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
-        p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
-        publicityExplanation(p, names),
-      ]),
-    );
-  }
+  const out = [line(PUBLICITY_HEADERS)];
+  for (const p of rows) out.push(line(publicityCells(p, names)));
   return `${UTF8_BOM}${out.join('\r\n')}\r\n`;
 }
