@@ -71,8 +71,8 @@ export function getRun(db: DbExecutor, id: number): RunMeta | null {
   return db.select(metaColumns).from(runs).where(eq(runs.id, id)).get() ?? null;
 }
 
-/** The stored AllocationResult, parsed (runs of engines < 1.1.0 hold that version's shape). */
-export function getRunResult(db: DbExecutor, id: number): RunRow['resultJson'] | null {
+/** The stored AllocationResult as text (runs of engines < 1.1.0 hold that version's shape). */
+export function getRunResultJson(db: DbExecutor, id: number): RunRow['resultJson'] | null {
   return (
     db.select({ resultJson: runs.resultJson }).from(runs).where(eq(runs.id, id)).get()?.resultJson ?? null
   );

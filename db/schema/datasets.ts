@@ -1,5 +1,6 @@
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Dataset, Rules } from '../../engine/types';
+import type { JsonText } from '../json-text';
 
 /**
  * An uploaded dataset. Immutable: a correction after an appeal is a new dataset, so every run can point at
@@ -15,7 +16,7 @@ export const datasets = sqliteTable('datasets', {
   countsJson: text('counts_json', { mode: 'json' })
     .notNull()
     .$type<{ readonly [K in keyof Dataset]: number }>(),
-  datasetJson: text('dataset_json', { mode: 'json' }).notNull().$type<Dataset>(),
+  datasetJson: text('dataset_json').notNull().$type<JsonText<Dataset>>(),
   rulesJson: text('rules_json', { mode: 'json' }).notNull().$type<Rules>(),
 });
 

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { AllocationResult, Fairness, Rules, Summary } from '../../engine/types';
+import type { JsonText } from '../json-text';
 import { datasets } from './datasets';
 
 /**
@@ -24,7 +25,7 @@ export const runs = sqliteTable(
     /** The canonical input as hashed: kept as text, since its exact bytes are what inputHash covers. */
     inputJson: text('input_json').notNull(),
     /** The whole AllocationResult; summary and fairness are also kept apart so listing runs stays cheap. */
-    resultJson: text('result_json', { mode: 'json' }).notNull().$type<AllocationResult>(),
+    resultJson: text('result_json').notNull().$type<JsonText<AllocationResult>>(),
     summaryJson: text('summary_json', { mode: 'json' }).notNull().$type<Summary>(),
     fairnessJson: text('fairness_json', { mode: 'json' }).notNull().$type<Fairness>(),
   },

@@ -1,4 +1,4 @@
-import { type Db, insertDataset } from '../../db';
+import { type Db, fromJsonText, insertDataset, type JsonText, toJsonText } from '../../db';
 import type { Dataset, Rules } from '../../engine/types';
 import { type DatasetFileKind, type DatasetIssue, parseDataset } from '../import';
 import { FILE_NAMES } from '../import/types';
@@ -72,7 +72,7 @@ export async function importDataset(
         createdBy: actor.id,
         label,
         countsJson: counts,
-        datasetJson: loaded.dataset,
+        datasetJson: toJsonText(loaded.dataset),
         rulesJson: loaded.rules,
       },
       fileRows,
@@ -88,9 +88,9 @@ export async function importDataset(
 }
 
 /** The parsed dataset and rules stored with a dataset, or null when there is no such dataset. */
-export function parseStoredDataset(payload: { datasetJson: Dataset; rulesJson: Rules }): {
+export function parseStoredDataset(payload: { datasetJson: JsonText<Dataset>; rulesJson: Rules }): {
   dataset: Dataset;
   rules: Rules;
 } {
-  return { dataset: payload.datasetJson, rules: payload.rulesJson };
+  return { dataset: fromJsonText(payload.datasetJson), rules: payload.rulesJson };
 }

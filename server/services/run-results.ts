@@ -1,4 +1,4 @@
-import { type DbExecutor, getRunResult } from '../../db';
+import { type DbExecutor, fromJsonText, getRunResultJson } from '../../db';
 import type { AllocationResult } from '../../engine/types';
 import { fromStoredResult } from './legacy-results';
 
@@ -46,9 +46,9 @@ export class RunResults {
       this.entries.set(runId, hit);
       return hit;
     }
-    const stored = getRunResult(this.db, runId);
-    if (stored === null) return null;
-    const entry = { result: fromStoredResult(stored), views: new Map<string, unknown>() };
+    const json = getRunResultJson(this.db, runId);
+    if (json === null) return null;
+    const entry = { result: fromStoredResult(fromJsonText(json)), views: new Map<string, unknown>() };
     this.store(runId, entry);
     return entry;
   }

@@ -6,6 +6,7 @@ import {
   insertRun,
   type NewPlacementRow,
   type RunMeta,
+  toJsonText,
 } from '../../db';
 import { allocate, canonicalInput, decisionHash } from '../../engine';
 import type { AllocationResult, Dataset, Rules } from '../../engine/types';
@@ -86,7 +87,7 @@ export function createRun(db: Db, datasetId: number, rulesOverride: unknown, act
         decisionHash: result.decisionHash,
         rulesJson: rules,
         inputJson,
-        resultJson: result,
+        resultJson: toJsonText(result),
         summaryJson: result.summary,
         fairnessJson: result.fairness,
       },
