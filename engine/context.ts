@@ -1,14 +1,15 @@
 import type { DirectHireReason, Step } from './steps';
-import type {
-  Dataset,
-  ListStanding,
-  Outcome,
-  Post,
-  RoundNumber,
-  Rules,
-  School,
-  Staff,
-  Township,
+import {
+  type Dataset,
+  type ListStanding,
+  type Outcome,
+  type Post,
+  ROUND_OUTCOMES,
+  type RoundNumber,
+  type Rules,
+  type School,
+  type Staff,
+  type Township,
 } from './types';
 
 /** One school's posts in one subject: the unit every round fills. */
@@ -94,16 +95,18 @@ export function newRunState(dataset: Dataset): RunState {
   };
 }
 
-/** Records that `person` holds a post of `subject` at `schoolCode` from round `round`. */
+/**
+ * Records that `person` holds a post of `subject` at `schoolCode` from round `round`, with that round's
+ * outcome (ROUND_OUTCOMES: direct hires count as round 1, 校内竞聘).
+ */
 export function place(
   state: RunState,
   person: PersonState,
-  outcome: Outcome,
   schoolCode: string,
   subject: string,
   round: RoundNumber,
 ): void {
-  person.outcome = outcome;
+  person.outcome = ROUND_OUTCOMES[round];
   person.schoolCode = schoolCode;
   person.subject = subject;
   person.round = round;

@@ -159,7 +159,7 @@ function solveComponent(
       nextPerson[arc.pg]! += 1;
       const schoolCode = sg.seats[nextSeat[arc.sg]!]!;
       nextSeat[arc.sg]! += 1;
-      place(state, person, 'administrative', schoolCode, sg.subject, 3);
+      place(state, person, schoolCode, sg.subject, 3);
       person.distanceKm = Math.round(arc.km * 1000) / 1000;
       person.steps.push({
         distanceKm: Math.round(arc.geoKm * 1000) / 1000,

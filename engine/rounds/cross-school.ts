@@ -59,7 +59,7 @@ export function crossSchoolRound(ctx: Context, state: RunState, out: RoundOutput
 
   for (const [staffId, key] of matching) {
     const post = ctx.posts.get(key)!;
-    place(state, byId.get(staffId)!, 'cross_school', post.schoolCode, post.subject, 2);
+    place(state, byId.get(staffId)!, post.schoolCode, post.subject, 2);
   }
   // The last person each school admitted, in its own order: what anyone ranked below them missed.
   const lastAdmitted = new Map<string, PersonState>();

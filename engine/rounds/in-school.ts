@@ -46,7 +46,7 @@ export function inSchoolRound(ctx: Context, state: RunState, out: RoundOutput): 
       const rank = i + 1;
       person.round1 = { of: competitors.length, rank, schoolCode: post.schoolCode, subject: post.subject };
       const isHired = rank <= capacity;
-      if (isHired) place(state, person, 'in_school', post.schoolCode, post.subject, 1);
+      if (isHired) place(state, person, post.schoolCode, post.subject, 1);
       person.steps.push({
         cutoff,
         decidedBy:

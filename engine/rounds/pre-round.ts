@@ -40,7 +40,7 @@ export function preRound(ctx: Context, state: RunState, out: RoundOutput): void 
       continue;
     }
     person.exemptReason = why;
-    place(state, person, 'in_school', s.schoolCode, s.subject, 1);
+    place(state, person, s.schoolCode, s.subject, 1);
     const key = postKey(s.schoolCode, s.subject);
     state.exempt.set(key, (state.exempt.get(key) ?? 0) + 1);
     person.steps.push({ kind: 'direct_hire', round: 0, schoolCode: s.schoolCode, subject: s.subject, why });
