@@ -9,14 +9,11 @@ describe('a run’s warnings through the API', () => {
   let runId: number;
   beforeAll(async () => {
     t = await buildTestApp();
-    const files = readFiles(SELECTION, {
-      schools: 'schools.csv',
-      posts: 'posts.csv',
-      staff: 'staff.csv',
-      townships: 'townships.csv',
-      applications: 'applications.csv',
-    });
-    ({ runId } = await uploadAndRun(t, files));
+    const kinds = ['schools', 'posts', 'staff', 'townships', 'applications'];
+    ({ runId } = await uploadAndRun(
+      t,
+      readFiles(SELECTION, Object.fromEntries(kinds.map((k) => [k, `${k}.csv`]))),
+    ));
   });
   afterAll(() => t.app.close());
 
