@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db';
 import { auth } from './plugins/auth';
+import { consoleSite } from './plugins/console';
 import { errorHandler } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
 import { accountRoutes } from './routes/accounts';
@@ -25,6 +26,8 @@ export interface AppOptions {
   readonly maxFileBytes?: number;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
+  /** The built console (web/dist) to serve at `/`; none for API-only apps such as the API tests. */
+  readonly consoleDir?: string;
   /**
    * Believe X-Forwarded-For/-Proto from a reverse proxy (for the client's address in the lockout and audit
    * log, and the Secure cookie flag behind an HTTPS proxy). Off by default: a client could forge them.
@@ -66,5 +69,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runViewRoutes, deps);
   await app.register(auditRoutes, deps);
   await app.register(accountRoutes, deps);
+  if (options.consoleDir !== undefined) await app.register(consoleSite, { root: options.consoleDir });
   return app;
 }

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../db';
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -6,6 +9,9 @@ import { loadConfig } from './config';
  * The process: configuration, logging, timeouts, graceful shutdown, listen. Everything else is the app
  * (server/app.ts), which tests build without a socket.
  */
+/** Where `npm start` (web/build-console.ts) puts the built console. */
+const CONSOLE_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = openDatabase(config.DATABASE_PATH);
@@ -16,6 +22,8 @@ async function main(): Promise<void> {
       // Tokens and session cookies must never reach the log.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
+    // `npm start` builds the console first (web/build-console.ts); without a build the API runs alone.
+    ...(existsSync(join(CONSOLE_DIR, 'index.html')) && { consoleDir: CONSOLE_DIR }),
     trustProxy: config.TRUST_PROXY,
     server: { connectionTimeout: 60_000, keepAliveTimeout: 5_000, requestTimeout: 120_000 },
   });

@@ -52,9 +52,22 @@ function refusal(error: AccountRefused): string {
   }
 }
 
+/** Why no password came: said as such, not as a length problem. */
+class NoPassword extends Error {}
+
 async function password(): Promise<string> {
-  const value = await readPassword();
-  if (value === null) throw new AccountRefused('bad_password', '');
+  let value: string | null;
+  try {
+    value = await readPassword();
+  } catch {
+    // Ctrl-C at the hidden prompt: nothing was changed.
+    throw new NoPassword('已取消，未做任何更改');
+  }
+  if (value === null) {
+    throw new NoPassword(
+      process.stdin.isTTY ? '两次输入的密码不一致，未做任何更改' : '没有从标准输入读到密码，未做任何更改',
+    );
+  }
   return value;
 }
 
@@ -132,6 +145,9 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof AccountRefused) {
       console.error(refusal(error));
+      process.exitCode = 1;
+    } else if (error instanceof NoPassword) {
+      console.error(error.message);
       process.exitCode = 1;
     } else if (error instanceof Usage || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(USAGE);

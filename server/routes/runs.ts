@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRuns } from '../../db';
-import type { AllocationResult, EngineWarning } from '../../engine/types';
+import type { AllocationResult, EngineWarning, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
 import { type Lang, pickLang } from '../i18n/lang';
 import { schoolScope } from '../plugins/auth';
@@ -18,7 +18,14 @@ import {
 } from '../schemas/runs';
 import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
+import { schoolAreas } from '../services/school-areas';
 import { type RouteDeps, requireRun } from './deps';
+
+/** A principal's copy of a summary: the county's totals, and of the schools only their own. */
+function scopedSummary(summary: Summary, school: string | undefined): Summary {
+  if (school === undefined) return summary;
+  return { ...summary, bySchool: summary.bySchool.filter((s) => s.schoolCode === school) };
+}
 
 /** A principal's copy of a run: their school's report, warnings and envy pairs only; warnings in words. */
 function scoped(result: AllocationResult, school: string | undefined, lang: Lang) {
@@ -84,10 +91,10 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
       },
     },
-    async () => ({
+    async (request) => ({
       runs: listRuns(db).map(({ summaryJson, fairnessJson: _f, rulesJson: _r, ...meta }) => ({
         ...meta,
-        summary: summaryJson,
+        summary: scopedSummary(summaryJson, schoolScope(request)),
       })),
     }),
   );
@@ -111,12 +118,13 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       return {
         ...meta,
         rules: result.rules,
-        summary: result.summary,
+        summary: scopedSummary(result.summary, schoolScope(request)),
         ...scoped(
           result,
           schoolScope(request),
           pickLang(request.query.lang, request.headers['accept-language']),
         ),
+        areas: schoolAreas(db, results, meta.id, schoolScope(request)),
       };
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MECHANISMS, type Rules, TIE_BREAK_KEYS } from '../../engine/types';
+import { AREAS, MECHANISMS, type Rules, TIE_BREAK_KEYS } from '../../engine/types';
 import { list } from './common';
 import { FairnessSchema, OutcomeSchema, SchoolReportSchema, SummarySchema } from './engine-results';
 import type { Assert, SameKeys } from './key-check';
@@ -64,6 +64,9 @@ export const RunDetailSchema = z
     summary: SummarySchema,
     fairness: FairnessSchema,
     schools: list(SchoolReportSchema).describe('A principal sees only their own school'),
+    areas: z
+      .record(z.string(), z.enum(AREAS))
+      .describe('城乡类别 of each school in `schools`, by school code (for urban/rural flows)'),
     warnings: list(WarningSchema),
   })
   .meta({ id: 'Run' });

@@ -46,12 +46,23 @@ describe('LoginThrottle', () => {
     expect(t.begin('hr1', '10.0.0.1')).toBe(0);
   });
 
-  it('stays within maxKeys, dropping the oldest', () => {
-    const { t } = throttle({ maxKeys: 4, maxFailures: 1 });
+  it('stays within maxKeys, dropping idle and unlocked keys before a lockout', () => {
+    const { t } = throttle({ maxKeys: 4, maxFailures: 2 });
+    fail(t, 'a', 'ip');
     fail(t, 'a', 'ip');
     expect(t.begin('a', 'ip2')).toBeGreaterThan(0);
-    fail(t, 'b', 'ip3');
-    fail(t, 'c', 'ip4');
-    expect(t.begin('a', 'ip5')).toBe(0);
+    for (let i = 0; i < 50; i++) fail(t, `user${i}`, `ip-${i}`);
+    expect((t as unknown as { entries: Map<string, unknown> }).entries.size).toBeLessThanOrEqual(4);
+    expect(t.begin('a', 'ip5')).toBeGreaterThan(0);
+  });
+
+  it('refused attempts take no room: a flood of fresh usernames from a locked address evicts no lock', () => {
+    const { t } = throttle({ maxKeys: 10, maxFailures: 2, maxFailuresPerIp: 3 });
+    fail(t, 'victim', '10.0.0.1');
+    fail(t, 'victim', '10.0.0.1');
+    for (const user of ['u1', 'u2', 'u3']) fail(t, user, '6.6.6.6');
+    for (let i = 0; i < 1000; i++) expect(t.begin(`flood${i}`, '6.6.6.6')).toBeGreaterThan(0);
+    expect(t.begin('victim', '10.0.0.9')).toBeGreaterThan(0);
+    expect(t.begin('fresh', '6.6.6.6')).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,8 @@
  * password, so guessing cannot go on in the background. A success clears the username's count.
  *
  * Kept in memory: a restart forgets the counts (it also takes longer than the lockout). The maps are
- * bounded by `maxKeys`; when full, the oldest key is dropped first.
+ * bounded by `maxKeys`; only attempts that are let through add keys, and when full, idle keys go first,
+ * then the oldest unlocked one, a lockout last.
  *
  * Why not @fastify/rate-limit: it counts every request, and a lockout must count failures only (a clerk who
  * logs in and out ten times is not attacking) and be keyed by the username inside the body.
@@ -54,18 +55,20 @@ export class LoginThrottle {
    */
   begin(username: string, ip: string): number {
     const now = this.options.now();
-    const user = this.entry(`u:${username}`, now);
-    const address = this.entry(`ip:${ip}`, now);
-    const until = Math.max(user.lockedUntil, address.lockedUntil);
+    // Looked up without being created: a refused attempt must take no room in the maps, or a flood of
+    // refused attempts with fresh usernames (cheap: no password is checked) would evict the locks.
+    const user = this.peek(`u:${username}`, now);
+    const address = this.peek(`ip:${ip}`, now);
+    const until = Math.max(user?.lockedUntil ?? 0, address?.lockedUntil ?? 0);
     if (until > now) return until - now;
     if (
-      user.failures.length + user.pending >= this.options.maxFailures ||
-      address.failures.length + address.pending >= this.options.maxFailuresPerIp
+      (user ? user.failures.length + user.pending : 0) >= this.options.maxFailures ||
+      (address ? address.failures.length + address.pending : 0) >= this.options.maxFailuresPerIp
     ) {
       return BUSY_RETRY_MS;
     }
-    user.pending += 1;
-    address.pending += 1;
+    this.entry(`u:${username}`, now).pending += 1;
+    this.entry(`ip:${ip}`, now).pending += 1;
     return 0;
   }
 
@@ -88,19 +91,41 @@ export class LoginThrottle {
     return lockedUser || lockedAddress;
   }
 
-  /** The key's entry with failures outside the window dropped; created (evicting the oldest) if new. */
+  /** The key's entry with failures outside the window dropped, or undefined when there is none. */
+  private peek(key: string, now: number): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (entry) entry.failures = entry.failures.filter((t) => t > now - this.options.windowMs);
+    return entry;
+  }
+
+  /** The key's entry with failures outside the window dropped; created (making room first) if new. */
   private entry(key: string, now: number): Entry {
-    let entry = this.entries.get(key);
+    let entry = this.peek(key, now);
     if (!entry) {
-      if (this.entries.size >= this.options.maxKeys) {
-        const oldest = this.entries.keys().next().value;
-        if (oldest !== undefined) this.entries.delete(oldest);
-      }
+      this.makeRoom(now);
       entry = { failures: [], lockedUntil: 0, pending: 0 };
       this.entries.set(key, entry);
     }
-    entry.failures = entry.failures.filter((t) => t > now - this.options.windowMs);
     return entry;
+  }
+
+  /**
+   * Keeps the maps under `maxKeys`: forgets idle entries first (no failure in the window, no lockout, no
+   * attempt in flight), then the oldest entry that is not locked; a lockout goes only when nothing else is
+   * left, so new keys cannot push a lock out while anything else could go instead.
+   */
+  private makeRoom(now: number): void {
+    if (this.entries.size < this.options.maxKeys) return;
+    const since = now - this.options.windowMs;
+    let oldestUnlocked: string | undefined;
+    for (const [key, e] of this.entries) {
+      const locked = e.lockedUntil > now;
+      if (!locked && e.pending === 0 && !e.failures.some((t) => t > since)) this.entries.delete(key);
+      else if (!locked && oldestUnlocked === undefined) oldestUnlocked = key;
+    }
+    if (this.entries.size < this.options.maxKeys) return;
+    const victim = oldestUnlocked ?? this.entries.keys().next().value;
+    if (victim !== undefined) this.entries.delete(victim);
   }
 
   private count(entry: Entry, now: number, max: number): boolean {

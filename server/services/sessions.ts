@@ -3,6 +3,7 @@ import {
   type AccountRow,
   appendAudit,
   type Db,
+  findAccountById,
   findAccountByUsername,
   findLiveSession,
   insertSession,
@@ -86,32 +87,57 @@ export class SessionService {
     const retryAfterMs = this.throttle.begin(username, ip);
     if (retryAfterMs > 0) return { ok: false, reason: 'locked', retryAfterMs };
     let outcome: 'ok' | 'unknown_user' | 'wrong_password' | 'disabled' = 'wrong_password';
-    let account: AccountRow | null = null;
     let lockedNow = false;
+    let opened: { token: string; session: ResolvedSession } | null = null;
     try {
-      account = findAccountByUsername(this.db, username);
+      const account = findAccountByUsername(this.db, username);
       const passwordOk = await verifyPassword(password, account?.passwordHash ?? null);
       if (!account) outcome = 'unknown_user';
       else if (!passwordOk) outcome = 'wrong_password';
-      else outcome = account.disabledAt === null ? 'ok' : 'disabled';
+      else if (account.disabledAt !== null) outcome = 'disabled';
+      else {
+        const result = this.open(account, ip);
+        if ('problem' in result) outcome = result.problem;
+        else {
+          outcome = 'ok';
+          opened = result;
+        }
+      }
     } finally {
       // Every begun attempt is settled; one that threw counts as a failure.
       lockedNow = this.throttle.settle(username, ip, outcome === 'ok');
     }
-    if (outcome !== 'ok' || !account) {
-      this.db.transaction((tx) => {
-        const at = this.iso();
-        const base = { actor: 'anonymous', role: 'none', subject: `account:${username}`, at };
-        appendAudit(tx, { ...base, action: 'session.login_failed', detail: { ip, reason: outcome } });
-        if (lockedNow) {
-          const seconds = Math.ceil(this.throttle.options.lockoutMs / 1000);
-          appendAudit(tx, { ...base, action: 'session.locked', detail: { ip, lockoutSeconds: seconds } });
-        }
-      }, WRITE);
-      return { ok: false, reason: 'failed' };
-    }
+    if (opened) return { ok: true, ...opened };
+    this.db.transaction((tx) => {
+      const at = this.iso();
+      const base = { actor: 'anonymous', role: 'none', subject: `account:${username}`, at };
+      appendAudit(tx, { ...base, action: 'session.login_failed', detail: { ip, reason: outcome } });
+      if (lockedNow) {
+        const seconds = Math.ceil(this.throttle.options.lockoutMs / 1000);
+        appendAudit(tx, { ...base, action: 'session.locked', detail: { ip, lockoutSeconds: seconds } });
+      }
+    }, WRITE);
+    return { ok: false, reason: 'failed' };
+  }
+
+  /**
+   * Opens a session for an account whose password was just checked against `checked.passwordHash`. The
+   * account is read again under the write lock: a new password or disabling may have landed while the
+   * password was being checked (scrypt takes ~150 ms), and a session opened with the old password after
+   * that change revoked the account's sessions would outlive it.
+   */
+  private open(
+    checked: AccountRow,
+    ip: string,
+  ):
+    | { token: string; session: ResolvedSession }
+    | { problem: 'unknown_user' | 'wrong_password' | 'disabled' } {
     const token = randomBytes(32).toString('base64url');
-    const id = this.db.transaction((tx) => {
+    return this.db.transaction((tx) => {
+      const account = findAccountById(tx, checked.id);
+      if (!account) return { problem: 'unknown_user' as const };
+      if (account.passwordHash !== checked.passwordHash) return { problem: 'wrong_password' as const };
+      if (account.disabledAt !== null) return { problem: 'disabled' as const };
       const at = this.iso();
       purgeSessions(tx, new Date(this.now() - MAX_SESSION_MS).toISOString());
       const row = insertSession(tx, { tokenHash: hashToken(token), accountId: account.id, at });
@@ -123,9 +149,9 @@ export class SessionService {
         detail: { ip, sessionId: row.id },
         at,
       });
-      return row.id;
+      const session = { id: row.id, account, user: userOf(account), csrfToken: csrfOf(token) };
+      return { token, session };
     }, WRITE);
-    return { ok: true, token, session: { id, account, user: userOf(account), csrfToken: csrfOf(token) } };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,39 @@ function userCli(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
+  });
+}
+
+/** util-linux `script` gives the CLI a real terminal (a pty), so the hidden prompt can be driven. */
+const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+
+/**
+ * Runs the CLI at a terminal: each keystroke string is typed once the next prompt (密码：, 再输入一次：) shows
+ * and the prompt has had a moment to switch the terminal to raw mode.
+ */
+function userCliAtTerminal(
+  args: string[],
+  keystrokes: string[],
+): Promise<{ code: number | null; output: string }> {
+  const prompts = ['密码：', '再输入一次：'];
+  return new Promise((resolve, reject) => {
+    const command = [join(ROOT, 'node_modules/.bin/tsx'), 'server/cli/user.ts', ...args].join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_PATH },
+    });
+    let output = '';
+    let typed = 0;
+    child.stdout.on('data', (d) => {
+      output += d;
+      const shown = prompts.filter((p) => output.includes(p)).length;
+      if (typed < keystrokes.length && typed < shown) {
+        const keys = keystrokes[typed++]!;
+        setTimeout(() => child.stdin.write(keys), 300);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
   });
 }
 
@@ -79,7 +112,7 @@ describe('npm run user', () => {
   it.each([
     ['an existing username', ['add', 'renshi1', '--role', 'hr'], 'password-3\n', '账户 renshi1 已存在'],
     ['a short password', ['add', 'renshi2', '--role', 'hr'], 'short\n', '密码长度须为 8–256 个字符'],
-    ['no password at all', ['add', 'renshi2', '--role', 'hr'], '', '密码长度须为 8–256 个字符'],
+    ['no password at all', ['add', 'renshi2', '--role', 'hr'], '', '没有从标准输入读到密码'],
     [
       'a principal without --school',
       ['add', 'p_three', '--role', 'principal'],
@@ -94,6 +127,30 @@ describe('npm run user', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(message);
   });
+
+  it.skipIf(!HAS_SCRIPT)(
+    'at a terminal, says the two entries differ (not a length problem) and changes nothing',
+    async () => {
+      const res = await userCliAtTerminal(['passwd', 'renshi1'], ['password-aaa\r', 'password-bbb\r']);
+      expect(res.code).toBe(1);
+      expect(res.output).toContain('两次输入的密码不一致');
+      expect(res.output).not.toContain('密码长度');
+      expect(await canLogin('renshi1', 'first password')).toBe(200);
+    },
+    30_000,
+  );
+
+  it.skipIf(!HAS_SCRIPT)(
+    'at a terminal, Ctrl-C at the prompt cancels without a stack trace',
+    async () => {
+      const res = await userCliAtTerminal(['passwd', 'renshi1'], ['pass\u0003']);
+      expect(res.code).toBe(1);
+      expect(res.output).toContain('已取消');
+      expect(res.output).not.toMatch(/\bat .*read-password/);
+      expect(await canLogin('renshi1', 'first password')).toBe(200);
+    },
+    30_000,
+  );
 
   it.each([
     ['no command', []],

@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAudit } from '../../db';
+import { findAccountByUsername, listAudit, revokeAccountSessions, updateAccount } from '../../db';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { changeAccount, createAccount } from '../../server/services/accounts';
-import { IDLE_TIMEOUT_MS, MAX_SESSION_MS, SESSION_COOKIE } from '../../server/services/sessions';
+import { hashPassword } from '../../server/services/passwords';
+import {
+  IDLE_TIMEOUT_MS,
+  MAX_SESSION_MS,
+  SESSION_COOKIE,
+  SessionService,
+} from '../../server/services/sessions';
 import { buildTestApp, type CookieAuth, form, login, PASSWORD, SMALL, type TestApp } from './helper';
 
 /** A clock the tests move by hand: the idle timeout and the lockout pass without waiting. */
@@ -131,6 +137,56 @@ describe('POST /api/session (login)', () => {
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 401)).toHaveLength(5);
     expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
+  it("a flood of refused logins with fresh usernames does not lift anyone's lockout", async () => {
+    const small = await buildTestApp({
+      sessions: { now: clock.now, throttle: { maxKeys: 50, maxFailuresPerIp: 3 } },
+    });
+    try {
+      await createAccount(
+        small.db,
+        { username: 'hr1', password: PASSWORD, role: 'hr', displayName: 'x' },
+        CLI_ACTOR,
+      );
+      const from = (remoteAddress: string, username: string, password: string) =>
+        small.app.inject({
+          method: 'POST',
+          url: '/api/session',
+          remoteAddress,
+          payload: { username, password },
+        });
+      for (let i = 0; i < 5; i++)
+        expect((await from(`10.0.0.${i + 1}`, 'hr1', `wrong-${i}`)).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++) expect((await from('10.6.6.6', `x${i}`, 'guess')).statusCode).toBe(401);
+      // Locked out (no password is checked, so each costs the attacker nothing): must not evict the locks.
+      for (let i = 0; i < 200; i++)
+        expect((await from('10.6.6.6', `flood${i}`, 'guess')).statusCode).toBe(429);
+      expect((await from('10.0.0.9', 'hr1', PASSWORD)).statusCode).toBe(429);
+      expect((await from('10.6.6.6', 'another', 'guess')).statusCode).toBe(429);
+    } finally {
+      await small.app.close();
+    }
+  });
+
+  it.each([
+    ['a new password', { passwordHash: 'new' }],
+    ['disabling the account', { disabledAt: '2026-03-01T08:00:00.000Z' }],
+  ])('opens no session when %s lands while the old password is being checked', async (_n, change) => {
+    const sessions = new SessionService(t.db, { now: clock.now });
+    const account = findAccountByUsername(t.db, 'hr1')!;
+    const changes =
+      'passwordHash' in change ? { passwordHash: await hashPassword('the new password') } : change;
+    // login() reads the account, then awaits scrypt: the reset commits in between, as hr's PATCH would.
+    const pending = sessions.login('hr1', PASSWORD, '10.0.0.1');
+    updateAccount(t.db, account.id, changes, new Date(clock.now()).toISOString());
+    revokeAccountSessions(t.db, account.id, new Date(clock.now()).toISOString());
+    const result = await pending;
+    expect(result.ok).toBe(false);
+    expect(t.db.$client.prepare('SELECT count(*) FROM sessions WHERE revoked_at IS NULL').pluck().get()).toBe(
+      0,
+    );
+    expect(actions(t)).not.toContain('session.login');
   });
 
   it('rejects a body that is not a username and password', async () => {

@@ -1,0 +1,267 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  DEMO_PASSWORD,
+  FIXTURE_DIR,
+  type Harness,
+  logIn,
+  SCREENSHOT_DIR,
+  screenshot,
+  startHarness,
+} from './harness';
+
+/**
+ * The console in Debian's Chromium, end to end over a real socket: the HR office uploads and runs the
+ * 阳城 fixture, a principal reads their school, an auditor replays; logins, lockout and CSRF. The tests
+ * run in order and share the server (the principal and auditor read the HR office's run).
+ */
+describe.sequential('console (Chromium)', () => {
+  let h: Harness;
+  let runId = 0;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** The fixture's files, with staff.csv replaced by `staff` when given, in a fresh folder. */
+  function datasetFiles(staff?: string): string[] {
+    const dir = mkdtempSync(join(tmpdir(), 'xgxp-upload-'));
+    const names = ['schools.csv', 'posts.csv', 'staff.csv', 'townships.csv'];
+    for (const name of names) copyFileSync(join(FIXTURE_DIR, name), join(dir, name));
+    if (staff !== undefined) writeFileSync(join(dir, 'staff.csv'), staff);
+    return names.map((name) => join(dir, name));
+  }
+
+  const outcomeCount = (page: Page, outcome: string) =>
+    page.locator(`[data-outcome="${outcome}"]`).textContent();
+
+  test('HR logs in, sees a bad file refused at its row, uploads the fixture, runs it and downloads the 公示', async () => {
+    const { context, page } = await h.newPage();
+    // Every asset comes from this server: an office network may have no internet.
+    const origins = new Set<string>();
+    page.on('request', (r) => origins.add(new URL(r.url()).origin));
+    await page.goto(`${h.base}/login`);
+    await screenshot(page, '01-login');
+    await logIn(page, h.base, 'demo_hr', DEMO_PASSWORD);
+    await page.waitForURL(`${h.base}/datasets`);
+
+    // Line 5 of staff.csv (the header is line 1) gets a birth date that does not exist.
+    const lines = readFileSync(join(FIXTURE_DIR, 'staff.csv'), 'utf8').split('\n');
+    lines[4] = lines[4]!.replace(/\d{4}-\d{2}-\d{2}/, '1981-13-45');
+    await page.locator('input[type=file]').setInputFiles(datasetFiles(lines.join('\n')));
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    const problem = page.locator('table[aria-label="问题列表"] tbody tr', { hasText: 'staff.csv' }).first();
+    await problem.waitFor();
+    const cells = await problem.locator('td').allInnerTexts();
+    expect(cells.slice(0, 3)).toEqual(['staff.csv', '5', '出生日期']);
+    await expect(page.getByText('数据集未保存').isVisible()).resolves.toBe(true);
+    await screenshot(page, '02-datasets-problems');
+
+    // Nothing was stored: the list is still empty. Then the fixture as it is.
+    await page.reload();
+    await page.locator('input[type=file]').setInputFiles(datasetFiles());
+    await page.getByLabel('数据集名称').fill('2020 初稿');
+    await page.getByRole('button', { name: '上传并检查' }).click();
+    await page.waitForURL(/\/datasets\/1$/);
+    await page.getByRole('heading', { name: /数据集 #1/ }).waitFor();
+    await screenshot(page, '03-dataset');
+
+    await page.getByRole('button', { name: '用此数据集分配' }).click();
+    await page.waitForURL(/\/runs\?dataset=1$/);
+    await page.getByText('临近退休年限').waitFor();
+    await screenshot(page, '04-runs-form');
+    await page.getByRole('button', { name: '运行分配' }).click();
+    await page.waitForURL(/\/runs\/\d+$/);
+    runId = Number(page.url().split('/').at(-1));
+    await page.locator('[data-outcome="in_school"]').waitFor();
+    expect([
+      await outcomeCount(page, 'in_school'),
+      await outcomeCount(page, 'cross_school'),
+      await outcomeCount(page, 'administrative'),
+      await outcomeCount(page, 'resigned'),
+      await outcomeCount(page, 'standby'),
+    ]).toEqual(['3,147', '198', '137', '5', '0']);
+    await screenshot(page, '05-run-report');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /公示（全县 CSV）/ }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF工号,姓名')).toBe(true);
+    expect(csv.trim().split('\n')).toHaveLength(1 + 3487);
+
+    await page.getByRole('tab', { name: '图表' }).click();
+    await page.getByRole('img', { name: '城乡流动桑基图' }).waitFor();
+    await page.waitForTimeout(800); // charts animate in
+    await screenshot(page, '06-run-charts');
+
+    await page.getByRole('tab', { name: /^学校/ }).click();
+    await screenshot(page, '07-run-schools');
+
+    await page.getByRole('tab', { name: /^人员/ }).click();
+    await page.getByPlaceholder('按姓名或工号查找').fill('YC0002');
+    await page.getByPlaceholder('按姓名或工号查找').press('Enter');
+    await page.getByTestId('explanation').waitFor();
+    expect(await page.getByTestId('explanation').textContent()).toContain('阳城一中');
+    await page.waitForTimeout(500); // the drawer slides in
+    await screenshot(page, '08-run-person');
+    expect([...origins]).toEqual([h.base]);
+    await context.close();
+  });
+
+  test('HR runs again counting two 志愿 only; 对比 names who changed', async () => {
+    const { context, page } = await h.newPage();
+    await logIn(page, h.base, 'demo_hr', DEMO_PASSWORD);
+    await page.waitForURL(`${h.base}/datasets`);
+    await page.goto(`${h.base}/runs`);
+    await page.getByLabel('志愿数').fill('2');
+    await page.getByRole('button', { name: '运行分配' }).click();
+    await page.waitForURL((url) => url.pathname !== '/runs');
+    await page.getByRole('tab', { name: '对比' }).click();
+    await page.getByText(/分配 #\d+ → #\d+：\d+ 人的结果变了/).waitFor();
+    // Someone who got their 3rd to 5th 志愿 under run 1 is among the people named.
+    expect(await page.getByRole('table', { name: '变动人员' }).locator('tbody tr').count()).toBeGreaterThan(
+      0,
+    );
+    await screenshot(page, '09-run-diff');
+    await context.close();
+  });
+
+  test('a principal sees their own school’s lists and the 403 page for another school', async () => {
+    const { context, page } = await h.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await logIn(page, h.base, 'demo_principal', DEMO_PASSWORD);
+    await page.waitForURL(`${h.base}/runs`);
+    // The county's page of a run is the principal's own school page.
+    await page.goto(`${h.base}/runs/${runId}`);
+    await page.waitForURL(`${h.base}/runs/${runId}/schools/YCH01`);
+    await page.getByRole('table', { name: '语文 第一轮名单' }).waitFor();
+    expect(await page.getByRole('heading', { level: 3 }).textContent()).toContain('阳城一中');
+    const rows = await page.getByRole('table', { name: '语文 第一轮名单' }).locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(1);
+    expect(await page.locator('.cutoff-row').count()).toBeGreaterThan(0);
+    await screenshot(page, '10-school');
+    // The list where the posts run out before the candidates do: the cut-off line is drawn.
+    await page
+      .locator('.print-section', { has: page.locator('.cutoff-row') })
+      .first()
+      .screenshot({ path: join(SCREENSHOT_DIR, '10-school-cutoff.png') });
+
+    // Print view: A4 portrait at 96 dpi is 794 px wide; nothing may spill over.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1000 }); // 794 px less the 12 mm margins
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(718);
+    await screenshot(page, '11-school-print', false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await page.goto(`${h.base}/runs/${runId}/schools/YCH02`);
+    await page.getByText('403 无权访问').waitFor();
+    await screenshot(page, '12-school-403');
+    expect(asked.filter((p) => p.includes('YCH02'))).toEqual(
+      ['/runs/1/schools/YCH02'].map((p) => p.replace('/1/', `/${runId}/`)),
+    );
+    await context.close();
+  });
+
+  test('an auditor logs in by keyboard, replays a run and sees it identical (一致); a broken log chain is shown', async () => {
+    const { context, page } = await h.newPage();
+    await page.goto(`${h.base}/login`);
+    await page.getByLabel('用户名').focus();
+    await page.keyboard.type('demo_auditor');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${h.base}/audit`);
+    await page.getByRole('button', { name: `复核 #${runId}` }).click();
+    const verdict = page.getByTestId('replay-verdict');
+    await verdict.getByText('复核结果：一致').waitFor();
+    expect(await verdict.textContent()).not.toContain('不一致');
+    await screenshot(page, '13-audit');
+    await page.getByRole('tab', { name: '对比两次分配' }).click();
+    await page.getByText(/分配 #1 → #2：\d+ 人的结果变了/).waitFor();
+    await screenshot(page, '13-audit-diff');
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await page.getByText('哈希链完整').waitFor();
+    await screenshot(page, '13-audit-log');
+    await page.goto(`${h.base}/runs/${runId}`);
+    await page.locator('[data-outcome="standby"]').waitFor();
+    await screenshot(page, '14-run-as-auditor');
+    await page.goto(`${h.base}/runs/${runId}/staff/YC0002`);
+    await page.getByTestId('explanation').waitFor();
+    await screenshot(page, '15-staff');
+
+    // Someone edits the log behind the application's back: the page names the first altered entry.
+    h.db.$client.exec(
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone' WHERE seq = 2",
+    );
+    await page.goto(`${h.base}/audit`);
+    await page.getByRole('tab', { name: '审计日志' }).click();
+    await page.getByText('哈希链断裂：第 2 条记录被修改或删除。').waitFor();
+    await screenshot(page, '15-audit-chain-broken');
+    await context.close();
+  });
+
+  test('HR adds an account; a wrong password is refused and the sixth quick retry is locked out', async () => {
+    const { context, page } = await h.newPage();
+    await logIn(page, h.base, 'demo_hr', DEMO_PASSWORD);
+    await page.waitForURL(`${h.base}/datasets`);
+    await page.goto(`${h.base}/accounts`);
+    await page.getByRole('button', { name: '新建账户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('zhang_yc02');
+    await dialog.getByLabel('显示名').fill('阳城二中张校长');
+    await dialog.getByLabel('学校代码').fill('YCH02');
+    await dialog.getByLabel('初始密码').fill('secret-yc02');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('cell', { name: 'zhang_yc02' }).waitFor();
+    await screenshot(page, '16-accounts');
+    await context.close();
+
+    const { context: other, page: login } = await h.newPage();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await logIn(login, h.base, 'zhang_yc02', 'wrong-password');
+      await login.getByRole('alert').getByText('用户名或密码错误').waitFor();
+    }
+    // The sixth, even with the right password, is refused while the lockout lasts.
+    await logIn(login, h.base, 'zhang_yc02', 'secret-yc02');
+    await login.getByRole('alert').getByText(/锁定/).waitFor();
+    expect(login.url()).toBe(`${h.base}/login`);
+    await screenshot(login, '17-login-locked');
+    await other.close();
+  });
+
+  test('a cookie-authenticated write without the CSRF token is refused', async () => {
+    const { context, page } = await h.newPage();
+    await logIn(page, h.base, 'demo_hr', DEMO_PASSWORD);
+    await page.waitForURL(`${h.base}/datasets`);
+    const post = (csrf: string | null) =>
+      page.evaluate(
+        async ([token]) => {
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (token) headers['x-csrf-token'] = token;
+          const r = await fetch('/api/runs', {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ datasetId: 1 }),
+          });
+          return { status: r.status, code: ((await r.json()) as { code?: string }).code };
+        },
+        [csrf] as const,
+      );
+    expect(await post(null)).toEqual({ status: 403, code: 'CSRF_FAILED' });
+    const session = await page.evaluate(
+      async () => ((await (await fetch('/api/session')).json()) as { csrfToken: string }).csrfToken,
+    );
+    expect((await post(session)).status).toBe(201);
+    await context.close();
+  });
+});

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WEB = fileURLToPath(new URL('.', import.meta.url));
+/** Where the built console lands; the server serves it at `/` when its index.html exists. */
+export const CONSOLE_DIR = join(WEB, 'dist');
+
+/** Newest modification time (ms) of a file or of every file under a folder. */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+/**
+ * True when web/dist is missing or older than anything it is built from: the console's sources, its Vite
+ * config and the lockfile (a new antd is a new console).
+ */
+export function consoleIsStale(): boolean {
+  const built = newest(join(CONSOLE_DIR, 'index.html'));
+  if (built === 0) return true;
+  const inputs = [
+    join(WEB, 'src'),
+    join(WEB, 'index.html'),
+    join(WEB, 'vite.config.ts'),
+    join(WEB, '..', 'package-lock.json'),
+  ];
+  return inputs.some((input) => newest(input) > built);
+}
+
+/** Builds the console with Vite when it is stale; resolves to whether it built. */
+export async function buildConsoleIfStale(): Promise<boolean> {
+  if (!consoleIsStale()) return false;
+  // Vite builds React and antd in development mode when NODE_ENV says so (vitest sets it to "test").
+  process.env.NODE_ENV = 'production';
+  // Imported here so that a server started with a fresh build never loads Vite.
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB, 'vite.config.ts') });
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  buildConsoleIfStale().then(
+    (built) => {
+      if (built)
+        console.log(`console built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${CONSOLE_DIR}`);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Card, Descriptions, Table, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/endpoints';
+import { PageTitle } from '../components/shell';
+import { Loading } from '../components/status';
+import { useApi } from '../components/use-api';
+import { count, when } from '../labels';
+import { useUser } from '../session';
+import { kindLabel } from './upload';
+
+const ENCODING: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8（带 BOM）',
+  gb18030: 'GBK/GB18030',
+};
+
+/** /datasets/:id: what was uploaded, file by file with its SHA-256, and a way to run it. */
+export function DatasetPage() {
+  const id = Number(useParams().id);
+  const user = useUser();
+  const dataset = useApi(() => api.dataset(id), `dataset:${id}`);
+  return (
+    <Loading state={dataset}>
+      {(d) => (
+        <>
+          <PageTitle
+            extra={
+              user.role === 'hr' && (
+                <Link to={`/runs?dataset=${d.id}`}>
+                  <Button type="primary">用此数据集分配</Button>
+                </Link>
+              )
+            }
+          >
+            数据集 #{d.id} {d.label ? `· ${d.label}` : ''}
+          </PageTitle>
+          <Card style={{ marginBottom: 16 }}>
+            <Descriptions size="small" column={3}>
+              <Descriptions.Item label="上传时间">{when(d.createdAt)}</Descriptions.Item>
+              <Descriptions.Item label="上传者">{d.createdBy}</Descriptions.Item>
+              <Descriptions.Item label="学校">{count(d.counts.schools)}</Descriptions.Item>
+              <Descriptions.Item label="岗位设置">{count(d.counts.posts)} 行</Descriptions.Item>
+              <Descriptions.Item label="教职工">{count(d.counts.staff)}</Descriptions.Item>
+              <Descriptions.Item label="乡镇">{count(d.counts.townships)}</Descriptions.Item>
+              <Descriptions.Item label="择优申请">{count(d.counts.applications)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="文件（数据集不可修改；更正请上传新的数据集）">
+            <Table
+              size="small"
+              rowKey="kind"
+              pagination={false}
+              dataSource={[...d.files]}
+              columns={[
+                { title: '内容', dataIndex: 'kind', render: kindLabel },
+                { title: '文件名', dataIndex: 'fileName' },
+                { title: '行数', dataIndex: 'rows', align: 'right', render: count },
+                {
+                  title: '大小',
+                  dataIndex: 'bytes',
+                  align: 'right',
+                  render: (b: number) => `${(b / 1024).toFixed(1)} KB`,
+                },
+                { title: '编码', dataIndex: 'encoding', render: (e: string) => ENCODING[e] ?? e },
+                {
+                  title: 'SHA-256',
+                  dataIndex: 'sha256',
+                  render: (h: string) => (
+                    <Typography.Text code copyable={{ text: h }}>
+                      {h.slice(0, 16)}…
+                    </Typography.Text>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </Loading>
+  );
+}

@@ -1,0 +1,161 @@
+import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client';
+import type { DatasetSummary, Rules } from '../api/types';
+
+/** The engine's defaults (engine/rules.ts DEFAULT_RULES; SPEC §2 rules.json), shown so nothing is implicit. */
+const DEFAULTS = {
+  asOf: '2020-08-01',
+  retirementM: 60,
+  retirementF: 55,
+  nearRetirementYears: 3,
+  mechanism: 'deferred_acceptance' as Rules['crossSchool']['mechanism'],
+  maxChoices: 5,
+  noUpwardMoves: false,
+  allowCrossSubject: false,
+  crossSubjectPenaltyKm: 50,
+};
+type Values = typeof DEFAULTS & { datasetId: number };
+
+/** The rules as the API takes them: every field the form shows, laid over the dataset's rules.json. */
+function toRules(v: Values) {
+  return {
+    asOf: v.asOf,
+    retirementAge: { M: v.retirementM, F: v.retirementF },
+    nearRetirementYears: v.nearRetirementYears,
+    crossSchool: { mechanism: v.mechanism, maxChoices: v.maxChoices, noUpwardMoves: v.noUpwardMoves },
+    administrative: {
+      allowCrossSubject: v.allowCrossSubject,
+      crossSubjectPenaltyKm: v.crossSubjectPenaltyKm,
+    },
+  };
+}
+
+/**
+ * The rules form: each rule with what it does and its default. Submits { datasetId, rules }; a rules
+ * problem from the API is shown under the form.
+ */
+export function RulesForm({
+  datasets,
+  initialDatasetId,
+  onRun,
+}: {
+  datasets: readonly DatasetSummary[];
+  initialDatasetId: number | undefined;
+  onRun: (datasetId: number, rules: ReturnType<typeof toRules>) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<Values>();
+  const allowCross = Form.useWatch('allowCrossSubject', form);
+  return (
+    <Form<Values>
+      form={form}
+      layout="horizontal"
+      labelCol={{ flex: '112px' }}
+      wrapperCol={{ flex: '1 1 0', style: { minWidth: 0 } }}
+      initialValues={{ ...DEFAULTS, datasetId: initialDatasetId ?? datasets[0]?.id }}
+      onFinish={async (values) => {
+        setBusy(true);
+        setError(null);
+        try {
+          await onRun(values.datasetId, toRules(values));
+        } catch (e) {
+          const issues =
+            e instanceof ApiError ? e.issues.map((i) => `${i.column ?? i.file}：${i.message}`) : [];
+          setError(issues.length > 0 ? issues.join('；') : String(e instanceof Error ? e.message : e));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Form.Item label="数据集" name="datasetId" rules={[{ required: true, message: '请选择数据集' }]}>
+        <Select
+          options={datasets.map((d) => ({
+            value: d.id,
+            label: `#${d.id} ${d.label ?? ''}（${d.counts.staff} 人，${d.counts.schools} 校）`,
+          }))}
+        />
+      </Form.Item>
+      <Row gutter={24}>
+        <Col span={12}>
+          <Form.Item
+            label="基准日期"
+            name="asOf"
+            extra="计算年龄、是否临近退休的日期（默认 2020-08-01）。"
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：YYYY-MM-DD' }]}
+          >
+            <Input style={{ width: 160 }} placeholder="YYYY-MM-DD" />
+          </Form.Item>
+          <Form.Item label="退休年龄" extra="法定退休年龄（默认男 60、女 55），用于判断临近退休直聘。">
+            <Space>
+              <Form.Item name="retirementM" noStyle>
+                <InputNumber aria-label="男退休年龄" min={40} max={70} prefix="男" suffix="岁" />
+              </Form.Item>
+              <Form.Item name="retirementF" noStyle>
+                <InputNumber aria-label="女退休年龄" min={40} max={70} prefix="女" suffix="岁" />
+              </Form.Item>
+            </Space>
+          </Form.Item>
+          <Form.Item
+            label="临近退休年限"
+            name="nearRetirementYears"
+            extra="距退休不足此年限者在本校直接聘用，占用本校本学科岗位（默认 3 年）。"
+          >
+            <InputNumber min={0} max={10} suffix="年" />
+          </Form.Item>
+          <Form.Item
+            label="志愿数"
+            name="maxChoices"
+            extra="每人最多计入的志愿个数，超出的志愿不计（默认 5）。"
+          >
+            <InputNumber min={1} max={50} suffix="个" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label="跨校机制"
+            name="mechanism"
+            extra="第二轮跨校竞聘的匹配方法。延迟接受：教师按志愿申请、学校按得分暂留，结果稳定、无合理嫉妒（默认）；按得分依次选岗：按得分从高到低每人选第一个有空岗的志愿。"
+          >
+            <Radio.Group>
+              <Radio value="deferred_acceptance">延迟接受（教师提出）</Radio>
+              <Radio value="serial_dictatorship">按得分依次选岗</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item
+            label="不得向上流动"
+            name="noUpwardMoves"
+            valuePropName="checked"
+            extra="开启后，第二轮不得调往学段更高的学校（如小学教师不得竞聘初中）（默认关闭）。"
+          >
+            <Switch />
+          </Form.Item>
+          <Form.Item
+            label="跨学科调剂"
+            name="allowCrossSubject"
+            valuePropName="checked"
+            extra="开启后，第三轮组织调剂可安排到其他学科的空岗，每次跨学科按下面的公里数计入调剂距离（默认关闭）。"
+          >
+            <Switch />
+          </Form.Item>
+          {allowCross && (
+            <Form.Item
+              label="跨学科折算"
+              name="crossSubjectPenaltyKm"
+              extra="一次跨学科调剂相当于多远的距离。"
+            >
+              <InputNumber min={0} max={1000} suffix="公里" />
+            </Form.Item>
+          )}
+        </Col>
+      </Row>
+      {error && <div style={{ color: '#cf1322', marginBottom: 12 }}>{error}</div>}
+      <Form.Item label=" " colon={false}>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={datasets.length === 0}>
+          运行分配
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
