@@ -47,7 +47,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...options.server,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: options.trustProxy ?? false,
+    // One hop: the proxy in front of us appends the peer it saw to X-Forwarded-For; anything to the left
+    // of that was written by the client and must not choose the address lockouts and the audit log see.
+    // (A hop count would fail closed in fastify 5.12, so the trust is spelled as "the immediate peer only".)
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

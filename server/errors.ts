@@ -36,11 +36,20 @@ export const DatasetInvalid = createError(
 );
 export const RulesInvalid = createError('RULES_INVALID', 'The rules have %s problem(s)', 400);
 
+type Issue = { code: string; file: string; line: number | null; column: string | null; message: string };
+
 export interface IssueCarrier {
-  issues: { file: string; line: number | null; column: string | null; message: string }[];
+  issues: Issue[];
+  moreIssues?: number;
+  warnings?: Issue[];
+  moreWarnings?: number;
 }
 
-/** Builds a DATASET_INVALID / RULES_INVALID error with its issues attached for the error handler. */
-export function withIssues<E extends Error>(error: E, issues: IssueCarrier['issues']): E & IssueCarrier {
-  return Object.assign(error, { issues });
+/** Builds a DATASET_INVALID / RULES_INVALID error with its issues (and warnings) attached for the error handler. */
+export function withIssues<E extends Error>(
+  error: E,
+  issues: IssueCarrier['issues'],
+  extra: Omit<IssueCarrier, 'issues'> = {},
+): E & IssueCarrier {
+  return Object.assign(error, { issues, ...extra });
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { allocate } from '../../engine';
 import { LANGS, pickLang } from '../i18n/lang';
@@ -5,17 +6,21 @@ import { readDatasetDir } from '../import';
 import { namesFrom, warningText } from '../render';
 import { formatIssues } from '../report/issues-text';
 import { formatPerson } from '../report/person-text';
+import { problemsXlsx } from '../report/problems-xlsx';
 import { formatSummaryTable } from '../report/summary-table';
 
 /**
- * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--explain id|all]…`: runs the
- * engine on a dataset folder, with no server and no database. `--json` prints the engine's result as is
- * (data only, no sentences); otherwise the report's tables, the warnings and, for each `--explain`, that
- * person's explanation, in Chinese (default) or English. Exit codes: 0 done, 1 the dataset (or rules) was
- * rejected, 2 bad usage.
+ * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--explain id|all]…
+ * [--problems report.xlsx]`: runs the engine on a dataset folder (CSV, .xlsx, .xls or one workbook), with no
+ * server and no database. `--json` prints the engine's result as is (data only, no sentences) with the
+ * loader's `importWarnings`; otherwise the report's tables, the run's warnings and, for each `--explain`,
+ * that person's explanation, in Chinese (default) or English. Import warnings go to stderr as
+ * `warning: file:line [column]: message`; `--problems` also writes problems and warnings as an .xlsx report
+ * (no birth dates or ID numbers in it). Exit codes: 0 done, 1 the dataset (or rules) was rejected, 2 bad
+ * usage.
  */
 const USAGE =
-  'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json] [--lang zh|en] [--explain <staff_id>|all]…';
+  'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json] [--lang zh|en] [--explain <staff_id>|all]… [--problems report.xlsx]';
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -31,22 +36,39 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const loaded = await readDatasetDir(
-    dir,
-    args.values.rules === undefined ? {} : { rulesPath: args.values.rules },
-  );
+  const lang = pickLang(langArg);
+  const rules = args.values.rules === undefined ? {} : { rulesPath: args.values.rules };
+  const loaded = await readDatasetDir(dir, { ...rules, lang });
+  if (args.values.problems !== undefined) {
+    // Read again with dates and ID numbers left out of the messages: the report travels by e-mail.
+    const redacted = await readDatasetDir(dir, { ...rules, lang, redact: true });
+    const report = {
+      issues: redacted.ok ? [] : redacted.issues,
+      moreIssues: redacted.ok ? 0 : redacted.moreIssues,
+      warnings: redacted.warnings,
+      moreWarnings: redacted.moreWarnings,
+    };
+    await writeFile(args.values.problems, await problemsXlsx(report, lang));
+  }
+  if (loaded.warnings.length > 0) {
+    const more = loaded.moreWarnings > 0 ? `\nwarning: … ${loaded.moreWarnings} more` : '';
+    process.stderr.write(`${formatIssues(loaded.warnings, 'warning: ')}${more}\n`);
+  }
   if (!loaded.ok) {
-    process.stderr.write(
-      `Dataset rejected (${loaded.issues.length} problem(s)); nothing was run:\n${formatIssues(loaded.issues)}\n`,
-    );
+    const count = loaded.issues.length + loaded.moreIssues;
+    const more = loaded.moreIssues > 0 ? `\n… ${loaded.moreIssues} more` : '';
+    const title =
+      lang === 'zh'
+        ? `数据集被拒绝（${count} 个问题），未运行：`
+        : `Dataset rejected (${count} problem(s)); nothing was run:`;
+    process.stderr.write(`${title}\n${formatIssues(loaded.issues)}${more}\n`);
     return 1;
   }
   const result = allocate(loaded.dataset, loaded.rules);
   if (args.values.json) {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...result, importWarnings: loaded.warnings })}\n`);
     return 0;
   }
-  const lang = pickLang(langArg);
   const out = [formatSummaryTable(result, lang)];
   if (result.warnings.length > 0) {
     const names = namesFrom(result.schools);
@@ -90,6 +112,7 @@ function parse() {
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
       explain: { type: 'string', multiple: true },
+      problems: { type: 'string' },
     },
   });
 }

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
       const path = join(FIXTURE, FILE_NAMES[kind]);
       if (existsSync(path)) files[kind] = { fileName: FILE_NAMES[kind], bytes: readFileSync(path) };
     }
-    const imported = await importDataset(db, files, CLI_ACTOR, '阳城县 2020 (demo)');
+    const imported = await importDataset(db, { files }, CLI_ACTOR, '阳城县 2020 (demo)');
     if (!imported.ok) {
       process.stderr.write(`The fixture was rejected:\n${formatIssues(imported.issues)}\n`);
       return 1;
@@ -35,14 +35,15 @@ async function main(): Promise<number> {
     if (!run.ok) throw new Error(`run failed: ${run.reason}`);
 
     process.stdout.write(`${formatSummaryTable(run.result)}\n\n`);
-    const written = writePublicityFiles(db, run.run.id, run.result, OUT);
+    const written = await writePublicityFiles(db, run.run.id, run.result, OUT);
     const dbPath = process.env.DATABASE_PATH ?? 'data/yangcheng.sqlite';
     await ensureDemoAccounts(db);
     const port = process.env.PORT ?? '3000';
     process.stdout.write(
       [
         `dataset ${imported.id}, run ${run.run.id} stored in ${dbPath}`,
-        `公示 CSVs: ${relative('.', written[0] ?? OUT)} and ${written.length - 1} per-school files in ${join(OUT, 'schools')}/`,
+        `公示 CSVs: ${relative('.', written[0] ?? OUT)} and ${written.length - 2} per-school files in ${join(OUT, 'schools')}/`,
+        `公示 workbook (county and per-school sheets): ${relative('.', written.at(-1) ?? OUT)}`,
         '',
         `npm start, then open http://localhost:${port} and log in (password ${DEMO_PASSWORD} for each):`,
         ...DEMO_ACCOUNTS.map(

@@ -8,9 +8,19 @@ export interface ColumnSpec {
   readonly zh: string;
   /** Optional columns have a default (or mean "none") when the whole column is left out. */
   readonly required: boolean;
+  /** Other headers real rosters use for it. */
+  readonly aliases?: readonly string[];
 }
 
-const col = (key: string, zh: string, required = true): ColumnSpec => ({ key, zh, required });
+const col = (key: string, zh: string, required = true, aliases: readonly string[] = []): ColumnSpec => ({
+  key,
+  zh,
+  required,
+  aliases,
+});
+
+/** staff.csv columns that an id_number column can stand in for (GB 11643 carries both). */
+export const DERIVED_FROM_ID_NUMBER: ReadonlySet<string> = new Set(['gender', 'birth_date']);
 
 export const COLUMNS: Readonly<Record<CsvKind, readonly ColumnSpec[]>> = {
   schools: [
@@ -29,6 +39,7 @@ export const COLUMNS: Readonly<Record<CsvKind, readonly ColumnSpec[]>> = {
   ],
   staff: [
     col('staff_id', '工号'),
+    col('id_number', '身份证号', false, ['身份证号码', '公民身份号码', '身份证件号码']),
     col('name', '姓名'),
     col('gender', '性别'),
     col('birth_date', '出生日期'),
@@ -48,6 +59,13 @@ export const COLUMNS: Readonly<Record<CsvKind, readonly ColumnSpec[]>> = {
   applications: [col('staff_id', '工号'), col('school_code', '学校代码'), col('score', '学校评分')],
 };
 
+/** The Chinese header of each canonical column, as the first file that has it names it (for messages). */
+export const COLUMN_ZH: ReadonlyMap<string, string> = new Map(
+  Object.values(COLUMNS)
+    .flatMap((specs) => specs.map((spec) => [spec.key, spec.zh] as const))
+    .reverse(),
+);
+
 /** Only staff.csv has the open-ended 志愿1…志愿N columns. */
 export const HAS_CHOICES: Readonly<Record<CsvKind, boolean>> = {
   schools: false,
@@ -57,7 +75,6 @@ export const HAS_CHOICES: Readonly<Record<CsvKind, boolean>> = {
   applications: false,
 };
 
-/** How a header is compared: trimmed, English case-insensitive, "School Code" ≡ "school_code". */
 /**
  * Bookkeeping columns that rosters exported from Excel/WPS often carry and that mean nothing to the
  * allocation: they are ignored. Any other unknown column is still refused, because a misspelt optional
@@ -74,8 +91,6 @@ const BOOKKEEPING_COLUMNS = new Set(
     '手机',
     '手机号',
     '手机号码',
-    '身份证号',
-    '身份证号码',
     '民族',
     '政治面貌',
     '学历',
@@ -97,11 +112,20 @@ export function isBookkeepingColumn(header: string): boolean {
   return BOOKKEEPING_COLUMNS.has(normaliseHeader(header));
 }
 
+/**
+ * How a header is compared: the national template's marks dropped (a leading `*` for "required", a
+ * `（必填）` suffix), full-width folded, line breaks and spaces inside Chinese headers dropped, English
+ * case-insensitive with "School Code" ≡ "school-code" ≡ "school_code".
+ */
 export function normaliseHeader(header: string): string {
   return header
+    .normalize('NFKC')
     .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+    .replace(/^\*+\s*/, '')
+    .replace(/\s*\(\s*必填\s*\)$/, '')
+    .replace(/([A-Za-z0-9])[\s-]+(?=[A-Za-z0-9])/g, '$1_')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
 /** The choice number of a 志愿N / choice_N header, or null when the header is not one. */

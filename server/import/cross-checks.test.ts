@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataset } from './index';
-import { files, issuesOf, staffHeader } from './testdata/inline';
+import { files, issuesOf, parseEn, staffHeader } from './testdata/inline';
 
 describe('parseDataset — checks across rows and files', () => {
   it('reports duplicate ids on the later row, pointing at the first', async () => {
@@ -9,7 +8,7 @@ describe('parseDataset — checks across rows and files', () => {
       'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5',
       'T001,王芳,F,1990-11-23,S02,数学,middle,first,8,79',
     ].join('\n');
-    expect(await issuesOf(parseDataset(files({ staff })))).toEqual([
+    expect(await issuesOf(parseEn(files({ staff })))).toEqual([
       {
         file: 'staff.csv',
         line: 3,
@@ -27,7 +26,7 @@ describe('parseDataset — checks across rows and files', () => {
       'S01,二中,high,凤城镇',
     ].join('\n');
     const posts = ['school_code,subject,posts', 'S01,语文,2', 'S02,语文,1', 'S01,语文,1'].join('\n');
-    expect(await issuesOf(parseDataset(files({ schools, posts })))).toEqual([
+    expect(await issuesOf(parseEn(files({ schools, posts })))).toEqual([
       {
         file: 'schools.csv',
         line: 4,
@@ -47,7 +46,7 @@ describe('parseDataset — checks across rows and files', () => {
     const posts = ['school_code,subject,posts', 'S01,语文,2', 'S99,数学,1'].join('\n');
     const staff = [staffHeader, 'T001,张伟,M,1975-03-08,S98,语文,high,senior,25,88.5'].join('\n');
     const applications = ['staff_id,school_code,score', 'T001,S97,90'].join('\n');
-    expect(await issuesOf(parseDataset(files({ posts, staff, applications })))).toEqual([
+    expect(await issuesOf(parseEn(files({ posts, staff, applications })))).toEqual([
       {
         file: 'posts.csv',
         line: 3,
@@ -71,7 +70,7 @@ describe('parseDataset — checks across rows and files', () => {
 
   it('reports applications naming unknown staff, or the same person and school twice', async () => {
     const applications = ['工号,学校代码,学校评分', 'T001,S02,90', 'T404,S02,80', 'T001,S02,85'].join('\n');
-    expect(await issuesOf(parseDataset(files({ applications })))).toEqual([
+    expect(await issuesOf(parseEn(files({ applications })))).toEqual([
       { file: 'applications.csv', line: 3, column: '工号', message: 'staff_id "T404" is not in staff.csv' },
       {
         file: 'applications.csv',
@@ -87,9 +86,9 @@ describe('parseDataset — checks across rows and files', () => {
       `${staffHeader},home_township`,
       'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5,西河乡',
     ].join('\n');
-    expect((await parseDataset(files({ staff }))).ok).toBe(true);
+    expect((await parseEn(files({ staff }))).ok).toBe(true);
     const townships = ['township,lat,lon', '凤城镇,35.4861,112.4153'].join('\n');
-    expect(await issuesOf(parseDataset(files({ staff, townships })))).toEqual([
+    expect(await issuesOf(parseEn(files({ staff, townships })))).toEqual([
       {
         file: 'schools.csv',
         line: 3,
@@ -98,13 +97,13 @@ describe('parseDataset — checks across rows and files', () => {
       },
     ]);
     const bothKnown = ['township,lat,lon', '凤城镇,35.4861,112.4153', '北留镇,35.55,112.53'].join('\n');
-    const loaded = await parseDataset(files({ staff, townships: bothKnown }));
+    const loaded = await parseEn(files({ staff, townships: bothKnown }));
     expect(loaded.ok && loaded.dataset.staff[0]?.homeTownship).toBe('西河乡');
   });
 
   it('does not repeat a broken file as unknown references in the others', async () => {
     const schools = 'school_code,name,township\nS01,一中,凤城镇';
-    expect(await issuesOf(parseDataset(files({ schools })))).toEqual([
+    expect(await issuesOf(parseEn(files({ schools })))).toEqual([
       { file: 'schools.csv', line: 1, column: 'stage', message: 'missing required column stage (学段)' },
     ]);
   });

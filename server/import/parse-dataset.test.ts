@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../engine/rules';
-import { parseDataset } from './index';
-import { files, issuesOf, staffHeader } from './testdata/inline';
+import { files, issuesOf, parseEn, staffHeader } from './testdata/inline';
 
 describe('parseDataset — valid input', () => {
   it('reads the base dataset with defaults for every optional column and rules', async () => {
-    const result = await parseDataset(files());
+    const result = await parseEn(files());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.dataset.schools[0]).toEqual({
@@ -54,7 +53,7 @@ describe('parseDataset — valid input', () => {
       'S09,T001,张伟,男,1975/3/8,S01,语文,高中,高级,25,88.50,S02,,否,否',
       ',T002,王芳,女,1990.11.23,S02,数学,初中,一级,8,79,,,,是',
     ].join('\n');
-    const result = await parseDataset(files({ staff }));
+    const result = await parseEn(files({ staff }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const [zhang, wang] = result.dataset.staff;
@@ -87,8 +86,8 @@ describe('parseDataset — valid input', () => {
       '',
       '',
     ].join('\r\n');
-    const a = await parseDataset(files());
-    const b = await parseDataset(files({ schools: spaced }));
+    const a = await parseEn(files());
+    const b = await parseEn(files({ schools: spaced }));
     expect(b.ok && a.ok && b.dataset).toEqual(a.ok && a.dataset);
   });
 
@@ -98,7 +97,7 @@ describe('parseDataset — valid input', () => {
       'S01,"一中\n(本部)",high,凤城镇',
       'S02,北留中学,中学,北留镇',
     ].join('\n');
-    expect(await issuesOf(parseDataset(files({ schools })))).toEqual([
+    expect(await issuesOf(parseEn(files({ schools })))).toEqual([
       {
         file: 'schools.csv',
         line: 3,
@@ -112,8 +111,13 @@ describe('parseDataset — valid input', () => {
 
 describe('parseDataset — file-level problems', () => {
   it('reports a missing required file', async () => {
-    expect(await issuesOf(parseDataset(files({ posts: null })))).toEqual([
-      { file: 'posts.csv', line: null, column: null, message: 'required file posts.csv is missing' },
+    expect(await issuesOf(parseEn(files({ posts: null })))).toEqual([
+      {
+        file: 'posts.csv',
+        line: null,
+        column: null,
+        message: 'required file posts.csv is missing (or a workbook sheet named posts/岗位/岗位设置)',
+      },
     ]);
   });
 
@@ -124,12 +128,12 @@ describe('parseDataset — file-level problems', () => {
       column: null,
       message: 'file is empty; expected a header row and data rows',
     };
-    expect(await issuesOf(parseDataset(files({ staff: '' })))).toEqual([expected]);
-    expect(await issuesOf(parseDataset(files({ staff: '\r\n  \r\n\r\n' })))).toEqual([expected]);
+    expect(await issuesOf(parseEn(files({ staff: '' })))).toEqual([expected]);
+    expect(await issuesOf(parseEn(files({ staff: '\r\n  \r\n\r\n' })))).toEqual([expected]);
   });
 
   it('reports a required file with a header but no rows', async () => {
-    expect(await issuesOf(parseDataset(files({ staff: `${staffHeader}\n\n` })))).toEqual([
+    expect(await issuesOf(parseEn(files({ staff: `${staffHeader}\n\n` })))).toEqual([
       { file: 'staff.csv', line: null, column: null, message: 'file has a header but no data rows' },
     ]);
   });
@@ -137,9 +141,7 @@ describe('parseDataset — file-level problems', () => {
   it('reports a missing required column by its canonical name', async () => {
     const staff = 'staff_id,name,gender,birth_date,school_code,subject,cert_stage,title,years_of_service\n';
     expect(
-      await issuesOf(
-        parseDataset(files({ staff: `${staff}T001,张伟,M,1975-03-08,S01,语文,high,senior,25` })),
-      ),
+      await issuesOf(parseEn(files({ staff: `${staff}T001,张伟,M,1975-03-08,S01,语文,high,senior,25` }))),
     ).toEqual([
       { file: 'staff.csv', line: 1, column: 'score', message: 'missing required column score (综合得分)' },
     ]);
@@ -149,11 +151,11 @@ describe('parseDataset — file-level problems', () => {
     const staff = [`${staffHeader},服从调济`, 'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5,否'].join(
       '\n',
     );
-    const issues = await issuesOf(parseDataset(files({ staff })));
+    const issues = await issuesOf(parseEn(files({ staff })));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'staff.csv', line: 1, column: '服从调济' });
     expect(issues[0]?.message).toMatch(
-      /^unknown column "服从调济"; expected one of staff_id\/工号, name\/姓名, /,
+      /^unknown column "服从调济"; expected one of staff_id\/工号, id_number\/身份证号, name\/姓名, /,
     );
     expect(issues[0]?.message).toContain('accepts_adjustment/服从调剂');
   });
@@ -163,7 +165,7 @@ describe('parseDataset — file-level problems', () => {
       `序号,${staffHeader},备注`,
       '1,T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5,借调返回',
     ].join('\n');
-    const loaded = await parseDataset(files({ staff }));
+    const loaded = await parseEn(files({ staff }));
     expect(loaded.ok && loaded.dataset.staff.map((s) => [s.id, s.name])).toEqual([['T001', '张伟']]);
   });
 
@@ -171,7 +173,7 @@ describe('parseDataset — file-level problems', () => {
     const staff = [`${staffHeader},工号`, 'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,88.5,T001'].join(
       '\n',
     );
-    expect(await issuesOf(parseDataset(files({ staff })))).toEqual([
+    expect(await issuesOf(parseEn(files({ staff })))).toEqual([
       {
         file: 'staff.csv',
         line: 1,
@@ -187,7 +189,7 @@ describe('parseDataset — file-level problems', () => {
       'S01,一中,high,凤城镇',
       'S02,"北留中学,middle,北留镇',
     ].join('\n');
-    const issues = await issuesOf(parseDataset(files({ schools })));
+    const issues = await issuesOf(parseEn(files({ schools })));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'schools.csv', line: 3, column: null });
     expect(issues[0]?.message).toMatch(/^not valid CSV/);
@@ -199,7 +201,7 @@ describe('parseDataset — file-level problems', () => {
       'S01,一中,high,凤城镇,extra',
       'S02,北留中学,middle,北留镇,',
     ].join('\n');
-    const issues = await issuesOf(parseDataset(files({ schools })));
+    const issues = await issuesOf(parseEn(files({ schools })));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'schools.csv', line: 2, column: null });
   });

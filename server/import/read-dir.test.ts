@@ -56,10 +56,14 @@ describe('readDatasetDir', () => {
 
   it('reports a folder that does not exist', async () => {
     const missing = join(dir, 'missing');
-    expect(await readDatasetDir(missing)).toEqual({
+    expect(await readDatasetDir(missing, { lang: 'en' })).toEqual({
       ok: false,
+      moreIssues: 0,
+      warnings: [],
+      moreWarnings: 0,
       issues: [
         {
+          code: 'FOLDER_UNREADABLE',
           file: missing,
           line: null,
           column: null,
@@ -73,11 +77,14 @@ describe('readDatasetDir', () => {
     const empty = await mkdtemp(join(tmpdir(), 'import-empty-'));
     try {
       const result = await readDatasetDir(empty);
-      expect(!result.ok && result.issues.map((i) => i.message)).toEqual([
-        'required file schools.csv is missing',
-        'required file posts.csv is missing',
-        'required file staff.csv is missing',
+      expect(!result.ok && result.issues.map((i) => [i.code, i.file])).toEqual([
+        ['FILE_MISSING', 'schools.csv'],
+        ['FILE_MISSING', 'posts.csv'],
+        ['FILE_MISSING', 'staff.csv'],
       ]);
+      expect(!result.ok && result.issues[0]?.message).toBe(
+        '缺少必需的文件 schools.csv（也可以是工作簿中名为 schools/学校 的工作表）',
+      );
     } finally {
       await rm(empty, { recursive: true, force: true });
     }

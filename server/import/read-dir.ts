@@ -1,62 +1,107 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseNamedDataset } from './parse-dataset';
-import { DATASET_FILES, type DatasetFileKind, FILE_NAMES, type LoadResult } from './types';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
+import { renderMessage } from './messages';
+import { type ParseOptions, parseDatasetInput } from './parse-dataset';
+import { CSV_KINDS, type DatasetInput, kindOfName, type NamedBytes } from './sources';
+import type { DatasetFileKind, LoadResult } from './types';
+
+const TABLE_FILE = /\.(csv|txt|xlsx|xls)$/i;
+const WORKBOOK_FILE = /\.(xlsx|xls)$/i;
 
 /**
- * Loads a dataset folder: schools.csv, posts.csv, staff.csv and the optional townships.csv,
- * applications.csv and rules.json (`rulesPath` replaces the folder's rules.json). File names match
- * case-insensitively, since folders copied from Windows often arrive as "Staff.CSV".
+ * Loads a dataset folder: schools, posts and staff, and the optional townships and applications, each as
+ * .csv, .xlsx or .xls, named in English or Chinese (staff.xlsx, 教职工.csv); or one workbook whose sheets
+ * are named for them (used when the folder lacks a required file of its own); and rules.json (`rulesPath`
+ * replaces it). File names match case-insensitively, since folders copied from Windows often arrive as
+ * "Staff.CSV".
+ *
+ * Files are read synchronously: this is the CLI's loader (the API gets uploads in memory), and a handful of
+ * small files read in one go beats a round trip through the thread pool for each (issue #8).
  *
  * @example
  * const result = await readDatasetDir('fixtures/yangcheng-2020', { rulesPath: 'my-rules.json' });
  */
-export async function readDatasetDir(dir: string, opts: { rulesPath?: string } = {}): Promise<LoadResult> {
+export async function readDatasetDir(
+  dir: string,
+  opts: { rulesPath?: string } & ParseOptions = {},
+): Promise<LoadResult> {
+  const lang = opts.lang ?? DEFAULT_LANG;
   let entries: string[];
   try {
-    if (!(await stat(dir)).isDirectory()) return folderIssue(dir, 'is not a folder');
-    entries = await readdir(dir);
+    if (!statSync(dir).isDirectory()) return failure(lang, dir, null, 'ENOTDIR');
+    entries = readdirSync(dir).sort();
   } catch (error) {
-    return folderIssue(dir, `cannot be read (${errorCode(error)})`);
+    return failure(lang, dir, null, errorCode(error));
   }
-  const actualName = new Map(entries.map((name) => [name.toLowerCase(), name]));
 
-  const files: Partial<Record<DatasetFileKind, Uint8Array>> = {};
-  const names: Record<DatasetFileKind, string> = { ...FILE_NAMES };
-  for (const kind of DATASET_FILES) {
-    let path: string | null;
-    if (kind === 'rules' && opts.rulesPath !== undefined) {
-      path = opts.rulesPath;
-      names.rules = basename(opts.rulesPath);
-    } else {
-      const name = actualName.get(FILE_NAMES[kind]);
-      path = name === undefined ? null : join(dir, name);
-      if (name !== undefined) names[kind] = name;
-    }
-    if (path === null) continue;
-    try {
-      files[kind] = await readFile(path);
-    } catch (error) {
-      return {
-        ok: false,
-        issues: [
-          {
-            file: names[kind],
-            line: null,
-            column: null,
-            message: `cannot read ${path} (${errorCode(error)})`,
-          },
-        ],
-      };
+  const chosen: Partial<Record<DatasetFileKind, string>> = {};
+  const workbooks: string[] = [];
+  for (const name of entries) {
+    const kind = TABLE_FILE.test(name) ? kindOfName(name) : null;
+    if (kind !== null) {
+      const earlier = chosen[kind];
+      if (earlier !== undefined) return twice(lang, kind, earlier, name);
+      chosen[kind] = name;
+    } else if (WORKBOOK_FILE.test(name) && !name.startsWith('~$')) {
+      workbooks.push(name);
     }
   }
-  return parseNamedDataset(files, names);
+  if (opts.rulesPath === undefined) {
+    const rules = entries.find((name) => name.toLowerCase() === 'rules.json');
+    if (rules !== undefined) chosen.rules = rules;
+  }
+
+  const files: Partial<Record<DatasetFileKind, NamedBytes>> = {};
+  for (const [kind, name] of Object.entries(chosen) as [DatasetFileKind, string][]) {
+    const path = join(dir, name);
+    try {
+      files[kind] = { name, bytes: readFileSync(path) };
+    } catch (error) {
+      return failure(lang, path, name, errorCode(error));
+    }
+  }
+  if (opts.rulesPath !== undefined) {
+    try {
+      files.rules = { name: basename(opts.rulesPath), bytes: readFileSync(opts.rulesPath) };
+    } catch (error) {
+      return failure(lang, opts.rulesPath, basename(opts.rulesPath), errorCode(error));
+    }
+  }
+
+  const input: { files: typeof files; workbook?: NamedBytes } = { files };
+  const lacking = CSV_KINDS.slice(0, 3).some((kind) => files[kind] === undefined);
+  const workbook = workbooks[0];
+  if (lacking && workbook !== undefined) {
+    try {
+      input.workbook = { name: workbook, bytes: readFileSync(join(dir, workbook)) };
+    } catch (error) {
+      return failure(lang, join(dir, workbook), workbook, errorCode(error));
+    }
+  }
+  return parseDatasetInput(input satisfies DatasetInput, opts);
 }
 
-function folderIssue(dir: string, problem: string): LoadResult {
+function failure(lang: Lang, path: string, file: string | null, reason: string): LoadResult {
+  const code = file === null ? 'FOLDER_UNREADABLE' : 'FILE_UNREADABLE';
+  const message = renderMessage(code, { dir: path, path, reason }, lang);
   return {
     ok: false,
-    issues: [{ file: dir, line: null, column: null, message: `dataset folder ${dir} ${problem}` }],
+    issues: [{ code, file: file ?? path, line: null, column: null, message }],
+    moreIssues: 0,
+    warnings: [],
+    moreWarnings: 0,
+  };
+}
+
+function twice(lang: Lang, kind: string, first: string, second: string): LoadResult {
+  const message = renderMessage('FILE_GIVEN_TWICE', { kind, first, second }, lang);
+  return {
+    ok: false,
+    issues: [{ code: 'FILE_GIVEN_TWICE', file: second, line: null, column: null, message }],
+    moreIssues: 0,
+    warnings: [],
+    moreWarnings: 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Application, Post, School, Staff, Township } from '../../engine/types';
 import type { CsvKind } from './columns';
+import { readIdNumber } from './id-number';
 import type { RowReader } from './row-reader';
 import { AREA, EXEMPTION, GENDER, SCHOOL_STATUS, STAGE, TITLE, YES_NO } from './vocabulary';
 
@@ -9,14 +10,14 @@ export interface Located<T> {
   readonly at: RowReader;
 }
 
-const SCORE = { min: 0, max: 100, maxDecimals: 2, what: 'a score from 0 to 100' } as const;
+const SCORE = { min: 0, max: 100, maxDecimals: 2 } as const;
 
 export function readSchool(r: RowReader): School {
   return {
-    code: r.text('school_code', 'a school code'),
-    name: r.text('name', 'a school name'),
+    code: r.code('school_code'),
+    name: r.text('name'),
     stage: r.oneOf('stage', STAGE),
-    township: r.text('township', 'a township name'),
+    township: r.text('township'),
     area: r.oneOf('area', AREA, 'rural'),
     status: r.oneOf('status', SCHOOL_STATUS, 'open'),
   };
@@ -24,28 +25,28 @@ export function readSchool(r: RowReader): School {
 
 export function readPost(r: RowReader): Post {
   const post: Post = {
-    schoolCode: r.text('school_code', 'a school code'),
-    subject: r.text('subject', 'a subject, e.g. 语文'),
+    schoolCode: r.code('school_code'),
+    subject: r.text('subject'),
     posts: r.count('posts'),
     reserved: r.count('reserved', 0),
   };
   if (r.ok && post.reserved > post.posts) {
-    r.report(
-      'reserved',
-      `reserved ${post.reserved} is more than the ${post.posts} posts; expected 0 to ${post.posts}`,
-    );
+    r.report('reserved', 'RESERVED_ABOVE_POSTS', { reserved: post.reserved, posts: post.posts });
   }
   return post;
 }
 
 export function readStaff(r: RowReader): Staff {
+  const id = r.code('staff_id');
+  const name = r.personName('name');
+  const { gender, birthDate } = personal(r);
   return {
-    id: r.text('staff_id', 'a staff id'),
-    name: r.text('name', 'a name'),
-    gender: r.oneOf('gender', GENDER),
-    birthDate: r.date('birth_date'),
-    schoolCode: r.text('school_code', 'a school code'),
-    subject: r.text('subject', 'a subject, e.g. 语文'),
+    id,
+    name,
+    gender,
+    birthDate,
+    schoolCode: r.code('school_code'),
+    subject: r.text('subject'),
     certStage: r.oneOf('cert_stage', STAGE),
     title: r.oneOf('title', TITLE),
     yearsOfService: r.count('years_of_service'),
@@ -59,20 +60,42 @@ export function readStaff(r: RowReader): Staff {
   };
 }
 
+/**
+ * Gender and birth date, from their columns or from the optional 身份证号 (GB 11643), which must agree
+ * with them when both are given. The ID number itself goes no further than this check.
+ */
+function personal(r: RowReader): Pick<Staff, 'gender' | 'birthDate'> {
+  const rawId = r.raw('id_number');
+  if (rawId !== '' && /^[+-]?\d+(?:\.\d+)?E[+-]?\d+$/i.test(rawId)) {
+    r.report('id_number', 'ID_SCIENTIFIC', { value: rawId });
+  }
+  const fromId = rawId === '' ? null : readIdNumber(rawId);
+  if (fromId !== null && !fromId.ok && !/E/i.test(rawId))
+    r.report('id_number', 'ID_NUMBER_INVALID', { reason: fromId.reason });
+  const known = fromId?.ok ? fromId : null;
+  const gender = known !== null && r.raw('gender') === '' ? known.gender : r.oneOf('gender', GENDER);
+  const birthDate = known !== null && r.raw('birth_date') === '' ? known.birthDate : r.date('birth_date');
+  if (known !== null && r.ok) {
+    if (gender !== known.gender) r.report('gender', 'ID_NUMBER_MISMATCH', { field: 'gender' });
+    if (birthDate !== known.birthDate) r.report('birth_date', 'ID_NUMBER_MISMATCH', { field: 'birth_date' });
+  }
+  return { gender, birthDate };
+}
+
 export function readTownship(r: RowReader): Township {
   return {
-    name: r.text('township', 'a township name'),
-    lat: r.decimal('lat', { min: -90, max: 90, what: 'a latitude in degrees' }),
-    lon: r.decimal('lon', { min: -180, max: 180, what: 'a longitude in degrees' }),
+    name: r.text('township'),
+    lat: r.decimal('lat', { min: -90, max: 90 }),
+    lon: r.decimal('lon', { min: -180, max: 180 }),
   };
 }
 
 export function readApplication(r: RowReader): Application {
   return {
-    staffId: r.text('staff_id', 'a staff id'),
-    schoolCode: r.text('school_code', 'a school code'),
+    staffId: r.code('staff_id'),
+    schoolCode: r.code('school_code'),
     // The school's own scale is not fixed by SPEC; the ≥ 0 and two-decimal limits keep it comparable.
-    score: r.decimal('score', { min: 0, max: 1_000_000, maxDecimals: 2, what: "the school's score" }),
+    score: r.decimal('score', { min: 0, max: 1_000_000, maxDecimals: 2 }),
   };
 }
 

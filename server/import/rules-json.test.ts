@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../engine/rules';
 import { parseDataset, parseRules } from './index';
-import { files } from './testdata/inline';
+import { files, parseEn } from './testdata/inline';
 
 describe('parseRules', () => {
   it('fills every missing field from the defaults, nested fields one by one', () => {
@@ -33,16 +33,20 @@ describe('parseRules', () => {
   });
 
   it('rejects unknown keys at the top and nested', () => {
-    expect(parseRules({ maxChoices: 3, crossSchool: { mechansim: 'serial_dictatorship' } })).toEqual({
+    expect(
+      parseRules({ maxChoices: 3, crossSchool: { mechansim: 'serial_dictatorship' } }, 'rules.json', 'en'),
+    ).toEqual({
       ok: false,
       issues: [
         {
+          code: 'RULES_UNKNOWN_KEY',
           file: 'rules.json',
           line: null,
           column: 'crossSchool',
           message: 'unknown key "mechansim" in crossSchool; check the spelling (see SPEC §2 rules.json)',
         },
         {
+          code: 'RULES_UNKNOWN_KEY',
           file: 'rules.json',
           line: null,
           column: null,
@@ -53,11 +57,15 @@ describe('parseRules', () => {
   });
 
   it('rejects bad values, naming each field', () => {
-    const result = parseRules({
-      asOf: '2020-02-30',
-      crossSchool: { maxChoices: 0, mechanism: 'lottery' },
-      tieBreak: ['score', 'title', 'score'],
-    });
+    const result = parseRules(
+      {
+        asOf: '2020-02-30',
+        crossSchool: { maxChoices: 0, mechanism: 'lottery' },
+        tieBreak: ['score', 'title', 'score'],
+      },
+      'rules.json',
+      'en',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => i.column)).toEqual([
@@ -92,11 +100,15 @@ describe('rules.json inside a dataset', () => {
   });
 
   it('rejects an unknown key in rules.json', async () => {
-    const result = await parseDataset(files({ rules: '{"asOf": "2020-08-01", "retirmentAge": {"M": 60}}' }));
+    const result = await parseEn(files({ rules: '{"asOf": "2020-08-01", "retirmentAge": {"M": 60}}' }));
     expect(result).toEqual({
       ok: false,
+      moreIssues: 0,
+      warnings: [],
+      moreWarnings: 0,
       issues: [
         {
+          code: 'RULES_UNKNOWN_KEY',
           file: 'rules.json',
           line: null,
           column: null,
@@ -107,7 +119,7 @@ describe('rules.json inside a dataset', () => {
   });
 
   it('locates a JSON syntax error by line and column', async () => {
-    const result = await parseDataset(files({ rules: '{\n  "asOf": "2020-08-01",\n}\n' }));
+    const result = await parseEn(files({ rules: '{\n  "asOf": "2020-08-01",\n}\n' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toHaveLength(1);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { type PartialRules, withDefaults } from '../../engine/rules';
 import { MECHANISMS, type Rules, TIE_BREAK_KEYS } from '../../engine/types';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { isRealDate } from './fields';
+import { MAX_LISTED } from './limits';
+import { type MessageCode, type MessageParams, renderMessage } from './messages';
 import type { DatasetIssue } from './types';
 
 const isoDate = z.string().refine((text) => {
@@ -45,16 +48,20 @@ type RulesResult = { ok: true; rules: Rules } | { ok: false; issues: DatasetIssu
  * parseRules({ crossSchool: { maxChoices: 3 } }); // { ok: true, rules: { …, crossSchool: { maxChoices: 3, … } } }
  * parseRules({ maxChoices: 3 }).ok; // false: unknown key at the top level
  */
-export function parseRules(value: unknown, file = 'rules.json'): RulesResult {
+export function parseRules(value: unknown, file = 'rules.json', lang: Lang = DEFAULT_LANG): RulesResult {
   const parsed = RulesFile.safeParse(value);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => toIssue(file, issue)) };
+    // Capped: an 18 MB body of bad entries must not become millions of issue objects.
+    return {
+      ok: false,
+      issues: parsed.error.issues.slice(0, MAX_LISTED).map((issue) => toIssue(file, issue, lang)),
+    };
   }
   return { ok: true, rules: withDefaults(dropUndefined(parsed.data)) };
 }
 
 /** Parses rules.json text, locating a syntax error by line and column. */
-export function parseRulesText(text: string, file = 'rules.json'): RulesResult {
+export function parseRulesText(text: string, file = 'rules.json', lang: Lang = DEFAULT_LANG): RulesResult {
   if (text.trim() === '') return { ok: true, rules: withDefaults() };
   let value: unknown;
   try {
@@ -64,34 +71,40 @@ export function parseRulesText(text: string, file = 'rules.json'): RulesResult {
     const position = /position (\d+)/.exec(detail);
     const where = position === null ? null : lineAndColumn(text, Number(position[1]));
     const at = where === null ? '' : ` at line ${where.line}, column ${where.column}`;
-    return {
-      ok: false,
-      issues: [
-        {
-          file,
-          line: where?.line ?? null,
-          column: where === null ? null : String(where.column),
-          message: `not valid JSON${at} (${detail})`,
-        },
-      ],
-    };
+    const issue = made(file, where?.line ?? null, where === null ? null : String(where.column), lang);
+    return { ok: false, issues: [issue('RULES_JSON_SYNTAX', { at, detail: detail.slice(0, 200) })] };
   }
-  return parseRules(value, file);
+  return parseRules(value, file, lang);
 }
 
-function toIssue(file: string, issue: z.core.$ZodIssue): DatasetIssue {
-  const path = issue.path.map(String).join('.');
-  const column = path === '' ? null : path;
+function made(file: string, line: number | null, column: string | null, lang: Lang) {
+  return (code: MessageCode, params: MessageParams): DatasetIssue => ({
+    code,
+    file,
+    line,
+    column,
+    message: renderMessage(code, params, lang),
+  });
+}
+
+function toIssue(file: string, issue: z.core.$ZodIssue, lang: Lang): DatasetIssue {
+  const path = issue.path.map(String).join('.').slice(0, 80);
+  const at = made(file, null, path === '' ? null : path, lang);
   if (issue.code === 'unrecognized_keys') {
-    const where = path === '' ? 'rules.json' : path;
-    return {
-      file,
-      line: null,
-      column,
-      message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} in ${where}; check the spelling (see SPEC §2 rules.json)`,
-    };
+    const keys = issue.keys
+      .slice(0, 10)
+      .map((k) => `"${k.slice(0, 40)}"`)
+      .join(', ');
+    return at('RULES_UNKNOWN_KEY', {
+      keys,
+      count: issue.keys.length,
+      where: path === '' ? 'rules.json' : path,
+    });
   }
-  return { file, line: null, column, message: `${path === '' ? 'rules' : path}: ${issue.message}` };
+  return at('RULES_INVALID_VALUE', {
+    path: path === '' ? 'rules' : path,
+    detail: issue.message.slice(0, 200),
+  });
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -24,13 +24,17 @@ export const REQUIRED_FILES: readonly DatasetFileKind[] = ['schools', 'posts', '
  *   JSON syntax error.
  */
 export interface DatasetIssue {
+  /** Stable code (server/import/messages.ts, docs/DATASET.md); clients branch on it, never on `message`. */
+  code: string;
   file: string;
   line: number | null;
   column: string | null;
+  /** In Chinese unless English was asked for. */
   message: string;
 }
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+/** How a file was read: a text encoding, or the workbook format. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx' | 'xls';
 
 export interface LoadedFile {
   kind: DatasetFileKind;
@@ -40,8 +44,16 @@ export interface LoadedFile {
   /** Data rows (blank lines not counted); 1 for rules.json. */
   rows: number;
   encoding: Encoding;
+  /** The bytes to keep for provenance (a workbook's bytes go with the first sheet read from it). */
+  content?: Uint8Array;
+}
+
+/** Warnings never stop an import; both lists hold the first 200, and `more…` counts the rest. */
+export interface ImportWarnings {
+  warnings: DatasetIssue[];
+  moreWarnings: number;
 }
 
 export type LoadResult =
-  | { ok: true; dataset: Dataset; rules: Rules; files: LoadedFile[] }
-  | { ok: false; issues: DatasetIssue[] };
+  | ({ ok: true; dataset: Dataset; rules: Rules; files: LoadedFile[] } & ImportWarnings)
+  | ({ ok: false; issues: DatasetIssue[]; moreIssues: number } & ImportWarnings);

@@ -50,8 +50,14 @@ function toBody(error: FastifyError): ErrorBody {
   }
   if (KNOWN_CLIENT_CODES.has(error.code)) {
     const body: ErrorBody = { statusCode: status, code: error.code, message: error.message };
-    const issues = (error as Partial<{ issues: ErrorBody['issues'] }>).issues;
-    return issues ? { ...body, issues } : body;
+    const { issues, moreIssues, warnings, moreWarnings } = error as Partial<ErrorBody>;
+    if (!issues) return body;
+    return {
+      ...body,
+      issues,
+      ...(moreIssues === undefined ? {} : { moreIssues }),
+      ...(warnings === undefined ? {} : { warnings, moreWarnings: moreWarnings ?? 0 }),
+    };
   }
   if (status === 413) return toBody(new PayloadTooLarge(error.message));
   if (status === 415) return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message };

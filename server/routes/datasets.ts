@@ -1,13 +1,18 @@
 import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getDataset, listDatasets } from '../../db';
 import { DatasetInvalid, DatasetNotFound, NotMultipart, withIssues } from '../errors';
+import { type Lang, pickLang } from '../i18n/lang';
 import type { DatasetFileKind } from '../import';
 import { DATASET_FILES } from '../import';
+import { renderMessage } from '../import/messages';
+import { problemsXlsx } from '../report/problems-xlsx';
 import { authErrors, ErrorSchema, IdParam, readErrors } from '../schemas/common';
 import { DatasetCreatedSchema, DatasetDetailSchema, DatasetSummarySchema } from '../schemas/datasets';
-import { importDataset, type UploadedFile } from '../services/datasets';
+import { checkUpload, importDataset, type Upload, type UploadedFile } from '../services/datasets';
+import { XLSX_TYPE } from '../services/publicity-xlsx';
 import type { RouteDeps } from './deps';
 
 export interface DatasetRouteOptions extends RouteDeps {
@@ -26,11 +31,14 @@ const filePart = (what: string) =>
     .meta({ type: 'string', format: 'binary', description: what });
 
 const UploadBody = z.object({
-  schools: filePart('schools.csv (required)'),
-  posts: filePart('posts.csv (required)'),
-  staff: filePart('staff.csv (required)'),
-  townships: filePart('townships.csv'),
-  applications: filePart('applications.csv'),
+  schools: filePart('schools: .csv, .xlsx or .xls (required unless in the workbook)'),
+  posts: filePart('posts: .csv, .xlsx or .xls (required unless in the workbook)'),
+  staff: filePart('staff: .csv, .xlsx or .xls (required unless in the workbook)'),
+  townships: filePart('townships: .csv, .xlsx or .xls'),
+  applications: filePart('applications: .csv, .xlsx or .xls'),
+  workbook: filePart(
+    'One .xlsx/.xls whose sheets are named schools/posts/staff/townships/applications or 学校/岗位/教职工/乡镇/择优',
+  ),
   rules: filePart('rules.json'),
   label: z
     .object({ value: z.string().max(200) })
@@ -38,7 +46,36 @@ const UploadBody = z.object({
     .meta({ type: 'string', description: 'A name for the dataset, e.g. "2020 after appeals"' }),
 });
 
-const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'label']);
+const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'workbook', 'label']);
+
+const LangQuery = z.object({
+  lang: z
+    .string()
+    .max(35)
+    .optional()
+    .describe('Language of messages: zh (default) or en; else Accept-Language'),
+});
+
+const uploadErrors = { 400: ErrorSchema, ...authErrors, 413: ErrorSchema, 415: ErrorSchema } as const;
+
+/** ?lang= first, then Accept-Language (read before validation too, so the raw query is checked here). */
+function langOf(request: FastifyRequest): Lang {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  return pickLang(typeof asked === 'string' ? asked : undefined, request.headers['accept-language']);
+}
+
+/** The parts of a validated multipart body, read into memory (each is under the upload size limit). */
+async function uploadOf(body: z.infer<typeof UploadBody>): Promise<Upload> {
+  const files: Partial<Record<DatasetFileKind, UploadedFile>> = {};
+  for (const kind of DATASET_FILES) {
+    const part = body[kind];
+    if (part) files[kind] = { fileName: part.filename, bytes: await part.toBuffer() };
+  }
+  const workbook = body.workbook;
+  return workbook
+    ? { files, workbook: { fileName: workbook.filename, bytes: await workbook.toBuffer() } }
+    : { files };
+}
 
 export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
   app,
@@ -49,9 +86,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
     attachFieldsToBody: true,
     limits: {
       fileSize: maxFileBytes,
-      files: DATASET_FILES.length,
+      files: DATASET_FILES.length + 1,
       fields: 4,
-      parts: DATASET_FILES.length + 4,
+      parts: DATASET_FILES.length + 5,
     },
   });
 
@@ -68,40 +105,92 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
           (field) => !UPLOAD_FIELDS.has(field),
         );
         if (unknown.length > 0) {
+          const { lang: asked } = (request.query ?? {}) as { lang?: string };
+          const lang = pickLang(
+            typeof asked === 'string' ? asked : undefined,
+            request.headers['accept-language'],
+          );
+          const expected = [...UPLOAD_FIELDS].join(', ');
           throw withIssues(
             new DatasetInvalid(unknown.length),
             unknown.map((field) => ({
+              code: 'UPLOAD_FIELD_UNKNOWN',
               file: field,
               line: null,
               column: null,
-              message: `unknown upload field "${field}"; expected ${[...UPLOAD_FIELDS].join(', ')}`,
+              message: renderMessage('UPLOAD_FIELD_UNKNOWN', { field: field.slice(0, 80), expected }, lang),
             })),
           );
         }
       },
       schema: {
         tags: ['datasets'],
-        summary: 'Upload a dataset (multipart files); all-or-nothing',
+        summary: 'Upload a dataset (multipart files: CSV, .xlsx, .xls, or one workbook); all-or-nothing',
         consumes: ['multipart/form-data'],
+        querystring: LangQuery,
         body: UploadBody,
         response: {
           201: DatasetCreatedSchema,
-          400: ErrorSchema,
-          ...authErrors,
-          413: ErrorSchema,
-          415: ErrorSchema,
+          ...uploadErrors,
         },
       },
     },
     async (request, reply) => {
-      const files: Partial<Record<DatasetFileKind, UploadedFile>> = {};
-      for (const kind of DATASET_FILES) {
-        const part = request.body[kind];
-        if (part) files[kind] = { fileName: part.filename, bytes: await part.toBuffer() };
+      const lang = langOf(request);
+      const upload = await uploadOf(request.body);
+      const outcome = await importDataset(db, upload, request.actor, request.body.label?.value ?? null, lang);
+      const warned = { warnings: outcome.warnings, moreWarnings: outcome.moreWarnings };
+      if (!outcome.ok) {
+        const count = outcome.issues.length + outcome.moreIssues;
+        throw withIssues(new DatasetInvalid(count), outcome.issues, {
+          moreIssues: outcome.moreIssues,
+          ...warned,
+        });
       }
-      const outcome = await importDataset(db, files, request.actor, request.body.label?.value ?? null);
-      if (!outcome.ok) throw withIssues(new DatasetInvalid(outcome.issues.length), outcome.issues);
-      return reply.code(201).send({ id: outcome.id, counts: outcome.counts });
+      return reply.code(201).send({ id: outcome.id, counts: outcome.counts, ...warned });
+    },
+  );
+
+  app.post(
+    '/api/datasets/problems.xlsx',
+    {
+      config: { roles: ['hr'] },
+      preValidation: async (request) => {
+        if (!request.isMultipart()) throw new NotMultipart();
+      },
+      schema: {
+        tags: ['datasets'],
+        summary: 'Check an upload without storing it; the problems and warnings as an .xlsx report',
+        description:
+          'Same multipart body as POST /api/datasets. Always 200 with the workbook (an empty list when the ' +
+          'dataset is fine). Birth dates and ID numbers are left out of the messages.',
+        consumes: ['multipart/form-data'],
+        querystring: LangQuery,
+        body: UploadBody,
+        produces: [XLSX_TYPE],
+        response: {
+          200: {
+            description: 'The report: kind, file, row, column, code, message',
+            // A Buffer goes out as is, past the serializer.
+            content: { [XLSX_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } },
+          },
+          ...uploadErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const lang = langOf(request);
+      const checked = await checkUpload(await uploadOf(request.body), lang, true);
+      const report = {
+        issues: checked.ok ? [] : checked.issues,
+        moreIssues: checked.ok ? 0 : checked.moreIssues,
+        warnings: checked.warnings,
+        moreWarnings: checked.moreWarnings,
+      };
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="import-problems.xlsx"')
+        .send(Buffer.from(await problemsXlsx(report, lang)));
     },
   );
 

@@ -10,6 +10,7 @@ import { LangQuery } from '../schemas/lang';
 import { CandidatesSchema, ExplanationSchema, PlacementListSchema, PlacementsQuery } from '../schemas/views';
 import { schoolCandidates } from '../services/candidates';
 import { publicityCsv } from '../services/publicity-csv';
+import { countySheets, publicityXlsx, XLSX_TYPE } from '../services/publicity-xlsx';
 import { type RouteDeps, requireRun } from './deps';
 
 /** A row for the API: the steps in words (runs of engines < 1.1.0 have only their stored sentence). */
@@ -29,16 +30,17 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
-        summary: 'Placements of a run; ?format=csv gives the 公示 list (UTF-8 BOM, Chinese headers)',
+        summary: 'Placements of a run; ?format=csv or ?format=xlsx gives the 公示 list (Chinese headers)',
         params: RunIdParams,
         querystring: PlacementsQuery,
-        produces: ['application/json', 'text/csv'],
+        produces: ['application/json', 'text/csv', XLSX_TYPE],
         response: {
           200: {
             description: 'The placements, in staff-id order',
             content: {
               'application/json': { schema: PlacementListSchema },
               'text/csv': { schema: z.string() },
+              [XLSX_TYPE]: { schema: z.any().meta({ type: 'string', format: 'binary' }) },
             },
           },
           ...readErrors,
@@ -58,6 +60,16 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         ...(outcome !== undefined && { outcome }),
         ...(scope !== undefined && school === undefined && { concerningSchool: scope }),
       });
+      if (format === 'xlsx') {
+        // The whole county gets a sheet per school too; a filtered list is one sheet.
+        const whole = school === undefined && outcome === undefined && scope === undefined;
+        const sheets = whole ? countySheets(rows) : [{ name: school ?? scope ?? '公示', rows }];
+        const name = `run-${run.id}${school === undefined ? '' : `-${school}`}-placements.xlsx`;
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`)
+          .send(Buffer.from(await publicityXlsx(sheets, names)));
+      }
       if (format === 'csv') {
         const name = `run-${run.id}${school === undefined ? '' : `-${school}`}-placements.csv`;
         // A string with a non-JSON content type goes out as is (no serializer); the BOM is part of the text.

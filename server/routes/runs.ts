@@ -58,7 +58,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
     },
     async (request, reply) => {
       const { datasetId, rules } = request.body;
-      const outcome = createRun(db, datasetId, rules, request.actor);
+      // Rules problems are worded for the reader: Accept-Language (Chinese by default).
+      const lang = pickLang(undefined, request.headers['accept-language']);
+      const outcome = createRun(db, datasetId, rules, request.actor, lang);
       if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
       if (!outcome.ok) {
         const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];

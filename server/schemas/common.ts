@@ -8,6 +8,7 @@ export const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 
 /** A problem with an uploaded dataset, where the clerk can find it in the spreadsheet. */
 export const DatasetIssueSchema = z.object({
+  code: z.string().describe('Stable code of the problem or warning, e.g. DATE_INVALID (docs/DATASET.md)'),
   file: z.string(),
   line: z.number().int().nullable(),
   column: z.string().nullable(),
@@ -20,6 +21,9 @@ export const ErrorSchema = z
     code: z.string().describe('Stable error code, e.g. DATASET_INVALID, FORBIDDEN, RUN_NOT_FOUND'),
     message: z.string(),
     issues: list(DatasetIssueSchema).optional(),
+    moreIssues: z.number().int().optional().describe('Problems beyond the first 200 listed'),
+    warnings: list(DatasetIssueSchema).optional(),
+    moreWarnings: z.number().int().optional(),
     fields: list(z.object({ location: z.string(), path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Error' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { list } from './common';
+import { DatasetIssueSchema, list } from './common';
 
 export const CountsSchema = z.object({
   schools: z.number().int(),
@@ -15,7 +15,11 @@ export const DatasetFileSchema = z.object({
   sha256: z.string().describe('SHA-256 of the bytes exactly as uploaded'),
   bytes: z.number().int(),
   rows: z.number().int(),
-  encoding: z.string().describe('Detected encoding: utf-8, utf-8-bom or gb18030'),
+  encoding: z
+    .string()
+    .describe(
+      'How the file was read: utf-8, utf-8-bom, gb18030, utf-16le, utf-16be, or xlsx / xls for a workbook',
+    ),
 });
 
 export const DatasetSummarySchema = z
@@ -29,4 +33,9 @@ export const DatasetSummarySchema = z
   .meta({ id: 'Dataset' });
 
 export const DatasetDetailSchema = DatasetSummarySchema.extend({ files: list(DatasetFileSchema) });
-export const DatasetCreatedSchema = z.object({ id: z.number().int(), counts: CountsSchema });
+export const DatasetCreatedSchema = z.object({
+  id: z.number().int(),
+  counts: CountsSchema,
+  warnings: list(DatasetIssueSchema).describe('Data accepted but worth a look (first 200)'),
+  moreWarnings: z.number().int(),
+});

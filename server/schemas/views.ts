@@ -16,9 +16,11 @@ export const PlacementsQuery = LangQuery.extend({
   school: z.string().min(1).optional().describe('Only people placed at this school'),
   outcome: z.enum(OUTCOMES).optional(),
   format: z
-    .enum(['json', 'csv'])
+    .enum(['json', 'csv', 'xlsx'])
     .default('json')
-    .describe('csv: the 公示 list, UTF-8 with BOM, always in Chinese'),
+    .describe(
+      'csv: the 公示 list, UTF-8 with BOM; xlsx: the same as a workbook (county sheet and one per school); both in Chinese',
+    ),
 });
 
 export const PlacementRowSchema = z.object({

@@ -1,6 +1,7 @@
 import { type Db, fromJsonText, insertDataset, type JsonText, toJsonText } from '../../db';
 import type { Dataset, Rules } from '../../engine/types';
-import { type DatasetFileKind, type DatasetIssue, parseDataset } from '../import';
+import type { Lang } from '../i18n/lang';
+import { type DatasetFileKind, type DatasetIssue, type NamedBytes, parseDatasetInput } from '../import';
 import { FILE_NAMES } from '../import/types';
 import type { Actor } from '../plugins/auth';
 import { recordWrite, WRITE } from './audit';
@@ -19,9 +20,21 @@ export interface UploadedFile {
   readonly bytes: Uint8Array;
 }
 
+/** Warnings (first 200, and a count of the rest) come back whether or not the dataset was stored. */
+interface Warned {
+  warnings: DatasetIssue[];
+  moreWarnings: number;
+}
+
 export type ImportOutcome =
-  | { ok: true; id: number; counts: DatasetCounts }
-  | { ok: false; issues: DatasetIssue[] };
+  | ({ ok: true; id: number; counts: DatasetCounts } & Warned)
+  | ({ ok: false; issues: DatasetIssue[]; moreIssues: number } & Warned);
+
+/** A dataset as uploaded: files by kind (CSV, .xlsx or .xls each) and/or one workbook of named sheets. */
+export interface Upload {
+  readonly files: Partial<Record<DatasetFileKind, UploadedFile>>;
+  readonly workbook?: UploadedFile;
+}
 
 export function countDataset(dataset: Dataset): DatasetCounts {
   return {
@@ -40,23 +53,23 @@ export function countDataset(dataset: Dataset): DatasetCounts {
  */
 export async function importDataset(
   db: Db,
-  files: Partial<Record<DatasetFileKind, UploadedFile>>,
+  upload: Upload,
   actor: Actor,
   label: string | null = null,
+  lang: Lang = 'zh',
 ): Promise<ImportOutcome> {
-  const bytes: Partial<Record<DatasetFileKind, Uint8Array>> = {};
-  for (const [kind, file] of Object.entries(files) as [DatasetFileKind, UploadedFile][])
-    bytes[kind] = file.bytes;
-  const loaded = await parseDataset(bytes);
-  if (!loaded.ok) return { ok: false, issues: loaded.issues };
+  const loaded = await checkUpload(upload, lang);
+  const warned = { warnings: loaded.warnings, moreWarnings: loaded.moreWarnings };
+  if (!loaded.ok) return { ok: false, issues: loaded.issues, moreIssues: loaded.moreIssues, ...warned };
+  const files = upload.files;
 
   const counts = countDataset(loaded.dataset);
   const fileRows = loaded.files.map((f) => {
-    const upload = files[f.kind];
-    const content = Buffer.from(upload?.bytes ?? new Uint8Array());
+    const given = files[f.kind];
+    const content = Buffer.from(f.content ?? given?.bytes ?? new Uint8Array());
     return {
       kind: f.kind,
-      fileName: upload?.fileName || FILE_NAMES[f.kind],
+      fileName: given?.fileName || (given === undefined ? f.fileName : FILE_NAMES[f.kind]),
       sha256: f.sha256,
       bytes: content.byteLength,
       rows: f.rows,
@@ -84,7 +97,22 @@ export async function importDataset(
     });
     return row;
   }, WRITE);
-  return { ok: true, id: meta.id, counts };
+  return { ok: true, id: meta.id, counts, ...warned };
+}
+
+/** Parses and validates an upload without storing anything (the problem report uses it too). */
+export function checkUpload(upload: Upload, lang: Lang, redact = false) {
+  const named: Partial<Record<DatasetFileKind, NamedBytes>> = {};
+  for (const [kind, file] of Object.entries(upload.files) as [DatasetFileKind, UploadedFile][]) {
+    named[kind] = { name: file.fileName || FILE_NAMES[kind], bytes: file.bytes };
+  }
+  const workbook = upload.workbook;
+  return parseDatasetInput(
+    workbook === undefined
+      ? { files: named }
+      : { files: named, workbook: { name: workbook.fileName || 'dataset.xlsx', bytes: workbook.bytes } },
+    { lang, redact },
+  );
 }
 
 /** The parsed dataset and rules stored with a dataset, or null when there is no such dataset. */

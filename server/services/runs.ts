@@ -10,6 +10,7 @@ import {
 } from '../../db';
 import { allocate, canonicalInput, decisionHash } from '../../engine';
 import type { AllocationResult, Dataset, Rules } from '../../engine/types';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
 import { recordWrite, WRITE } from './audit';
@@ -58,13 +59,19 @@ function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlac
  * `rulesOverride` is laid over the dataset's own rules (its rules.json, else the defaults), so a body of
  * `{ crossSchool: { mechanism: 'serial_dictatorship' } }` changes that one field only.
  */
-export function createRun(db: Db, datasetId: number, rulesOverride: unknown, actor: Actor): CreateRunOutcome {
+export function createRun(
+  db: Db,
+  datasetId: number,
+  rulesOverride: unknown,
+  actor: Actor,
+  lang: Lang = DEFAULT_LANG,
+): CreateRunOutcome {
   const payload = getDatasetPayload(db, datasetId);
   if (!payload) return { ok: false, reason: 'dataset_not_found' };
   const stored = parseStoredDataset(payload);
   let rules: Rules = stored.rules;
   if (rulesOverride !== undefined) {
-    const parsed = parseRules(deepMerge(stored.rules, rulesOverride), 'rules');
+    const parsed = parseRules(deepMerge(stored.rules, rulesOverride), 'rules', lang);
     if (!parsed.ok) return { ok: false, reason: 'rules_invalid', issues: parsed.issues };
     rules = parsed.rules;
   }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchHttp } from './http';
+import { benchLoader } from './loader';
 
 /**
  * `npm run bench`: the engine on the 阳城 fixture and on generated counties 10× and 100× its size, each
@@ -64,6 +65,16 @@ if (want('engine')) {
     `growth 1× → 100×: ${growth.toFixed(0)}× (n·log n bound ≈ ${((100 * Math.log(hundred!.staff)) / Math.log(one!.staff)).toFixed(0)}×)`,
   );
   console.log('targets: fixture ≤ 20 ms median; 100× ≤ 3,000 ms\n');
+}
+
+if (want('loader')) {
+  const f = await benchLoader();
+  console.log(
+    `loader: readDatasetDir on the fixture: median ${f.medianMs} ms, min ${f.minMs} ms (${f.runs} runs) — target ≤ 20 ms`,
+  );
+  for (const h of f.hostile)
+    console.log(`  refused ${h.name}: ${h.ms} ms, ${h.problems} problem(s) — target ≤ 2,000 ms`);
+  console.log('');
 }
 
 if (want('http')) {

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AllocationResult } from '../../engine';
 
@@ -165,5 +166,43 @@ describe('npm run allocate', () => {
     const { code, stderr } = await allocateCli();
     expect(code).toBe(2);
     expect(stderr).toContain('usage: npm run allocate');
+  });
+  it('a folder of .xlsx files and the same data as CSV give the same inputHash', async () => {
+    const testdata = join(ROOT, 'server/import/testdata');
+    const hashOf = async (dir: string) => {
+      const { code, stdout } = await allocateCli(join(testdata, dir), '--json');
+      expect(code).toBe(0);
+      return (JSON.parse(stdout) as AllocationResult).inputHash;
+    };
+    expect(await hashOf('excel/xlsx')).toBe(await hashOf('utf8'));
+  });
+
+  it('prints warnings on stderr, carries them in --json, and writes the problem report with --problems', async () => {
+    const cases = join(ROOT, 'server/import/testdata/intake-cases');
+    const ok = await allocateCli(join(cases, 'gbk-lost-char'), '--json');
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/^warning: staff\.csv:2 \[姓名\]: /m);
+    const json = JSON.parse(ok.stdout) as { importWarnings: { code: string; line: number }[] };
+    expect(json.importWarnings.map((w) => [w.code, w.line])).toEqual([
+      ['NAME_CHAR_LOST', 2],
+      ['NAME_CHAR_LOST', 3],
+    ]);
+
+    const report = join(mkdtempSync(join(tmpdir(), 'problems-')), 'problems.xlsx');
+    const bad = await allocateCli(join(cases, 'excel-mangled'), '--lang', 'en', '--problems', report);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Dataset rejected (5 problem(s))');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(report);
+    const rows = (book.worksheets[0]?.getSheetValues() ?? []).slice(2) as unknown[][];
+    expect(rows.map((r) => [r[3], r[4], r[5]])).toEqual([
+      [2, '工号', 'ID_SCIENTIFIC'],
+      [3, '工号', 'ID_SCIENTIFIC'],
+      [3, '工号', 'DUPLICATE_KEY'],
+      [4, '工号', 'ID_SCIENTIFIC'],
+      [4, '出生日期', 'DATE_EXCEL_SERIAL'],
+    ]);
+    // The serial's date (a birth date) is not copied into the report.
+    expect(JSON.stringify(rows)).not.toContain('1985-05-11');
   });
 });

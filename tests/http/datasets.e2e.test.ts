@@ -58,7 +58,7 @@ describe('datasets', () => {
     expect(body.code).toBe('DATASET_INVALID');
     expect(body.issues.length).toBeGreaterThanOrEqual(3);
     for (const issue of body.issues)
-      expect(Object.keys(issue).sort()).toEqual(['column', 'file', 'line', 'message']);
+      expect(Object.keys(issue).sort()).toEqual(['code', 'column', 'file', 'line', 'message']);
     expect(body.issues).toContainEqual(expect.objectContaining({ file: 'staff.csv', line: 5 }));
     expect(body.issues).toContainEqual(expect.objectContaining({ file: 'posts.csv', line: 8 }));
     expect(tableCounts(t.db)).toEqual(before);
@@ -69,8 +69,9 @@ describe('datasets', () => {
     const { townships, ...rest } = SMALL();
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/datasets',
       headers: t.as.hr,
+      // ?lang=en: the message is checked in English.
+      url: '/api/datasets?lang=en',
       payload: form({ ...rest, township: townships! }),
     });
     expect(res.statusCode).toBe(400);

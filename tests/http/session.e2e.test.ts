@@ -329,7 +329,7 @@ describe('cookie sessions', () => {
     expect((await who({ cookie: third.cookie })).statusCode).toBe(401);
   });
 
-  it('marks the cookie Secure behind an HTTPS proxy only when the proxy is trusted', async () => {
+  it('marks the cookie Secure behind an HTTPS proxy only when the proxy is trusted, and trusts one hop only', async () => {
     const headers = { 'x-forwarded-proto': 'https' };
     const payload = { username: 'hr1', password: PASSWORD };
     const untrusted = await t.app.inject({ method: 'POST', url: '/api/session', payload, headers });
@@ -342,6 +342,15 @@ describe('cookie sessions', () => {
     );
     const trusted = await proxied.app.inject({ method: 'POST', url: '/api/session', payload, headers });
     expect(trusted.cookies[0]).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    // A trusted proxy appends the peer it saw; whatever the client wrote before that is not its address.
+    await proxied.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'hr1', password: 'not the password' },
+      headers: { 'x-forwarded-for': '10.9.9.1, 203.0.113.7' },
+    });
+    const failed = listAudit(proxied.db, { limit: 100 }).find((e) => e.action === 'session.login_failed');
+    expect(JSON.parse(failed?.detailJson ?? '{}').ip).toBe('203.0.113.7');
     await proxied.app.close();
   });
 });

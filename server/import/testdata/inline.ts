@@ -1,4 +1,10 @@
-import type { DatasetFileKind, LoadResult } from '../types';
+import { parseDataset } from '../parse-dataset';
+import type { DatasetFileKind, DatasetIssue, LoadResult } from '../types';
+
+/** parseDataset with English messages, which the older tests spell out. */
+export function parseEn(files: Partial<Record<DatasetFileKind, Uint8Array>>): Promise<LoadResult> {
+  return parseDataset(files, { lang: 'en' });
+}
 
 /** UTF-8 bytes of CSV text written inline in a test. */
 export function bytes(text: string): Uint8Array {
@@ -36,9 +42,21 @@ export function files(
 export const staffHeader =
   'staff_id,name,gender,birth_date,school_code,subject,cert_stage,title,years_of_service,score';
 
-/** The issues of a load that must fail; throws when the dataset was accepted. */
-export async function issuesOf(result: Promise<LoadResult>) {
+/**
+ * The issues of a load that must fail, as {file, line, column, message}; throws when the dataset was
+ * accepted. Codes are asserted by {@link codesOf}.
+ */
+export async function issuesOf(result: Promise<LoadResult>): Promise<Omit<DatasetIssue, 'code'>[]> {
   const r = await result;
   if (r.ok) throw new Error('expected the dataset to be rejected');
-  return r.issues;
+  return r.issues.map(({ code: _code, ...rest }) => rest);
+}
+
+/** [code, file, line, column] of each problem of a load that must fail. */
+export async function codesOf(
+  result: Promise<LoadResult>,
+): Promise<[string, string, number | null, string | null][]> {
+  const r = await result;
+  if (r.ok) throw new Error('expected the dataset to be rejected');
+  return r.issues.map((i) => [i.code, i.file, i.line, i.column]);
 }
