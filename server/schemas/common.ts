@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../error-codes';
+import { LangQuery } from './lang';
 
 /**
  * A response array. Readonly because the engine's result types are (the handlers return them as they are);
@@ -61,14 +62,6 @@ export const IdParam = z
   .describe('Numeric id');
 export const RunIdParams = z.strictObject({ id: IdParam });
 
-/**
- * `?lang=zh|en` (also zh-CN, en-US, …): the language of the text a person reads in the answer, error
- * messages included, so every route declares it. Unknown query keys are a 400 everywhere: a typo such as
- * `?schol=` must not silently widen an answer.
- */
-export const LangField = z
-  .string()
-  .max(35)
-  .optional()
-  .describe('zh (default) or en; overrides Accept-Language');
-export const LangQuery = z.strictObject({ lang: LangField });
+export { LangQuery } from './lang';
+/** The `lang` query field, for query schemas with more keys. */
+export const LangField = LangQuery.shape.lang;

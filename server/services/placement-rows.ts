@@ -16,6 +16,7 @@ export function placementRows(dataset: Dataset, result: AllocationResult): Omit<
     fromSchoolName: names.get(p.fromSchoolCode) ?? '',
     choiceRank: p.choiceRank,
     distanceKm: p.distanceKm,
-    explanation: p.explanation,
+    explanation: '',
+    steps: p.steps,
   }));
 }

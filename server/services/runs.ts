@@ -1,5 +1,14 @@
-import { type Db, getDatasetPayload, getRunInputJson, insertRun, type RunMeta } from '../../db';
-import type { AllocationResult, Rules } from '../../engine/types';
+import {
+  type Db,
+  getDatasetPayload,
+  getRunDecisions,
+  getRunInputJson,
+  insertRun,
+  type JsonText,
+  type RunMeta,
+} from '../../db';
+import { decisionHash } from '../../engine';
+import type { AllocationResult } from '../../engine/types';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
@@ -52,7 +61,7 @@ export async function createRun(
   const { datasetId, rulesOverride, lang = DEFAULT_LANG } = request;
   const payload = getDatasetPayload(db, datasetId);
   if (!payload) return { ok: false, reason: 'dataset_not_found' };
-  let rules = JSON.parse(payload.rulesJson) as Rules;
+  let rules = payload.rulesJson;
   if (rulesOverride !== undefined) {
     const parsed = parseRules(deepMerge(rules, rulesOverride), 'rules', lang);
     if (!parsed.ok) {
@@ -80,11 +89,12 @@ export async function createRun(
         engineVersion: result.engineVersion,
         inputHash: result.inputHash,
         outputHash: result.outputHash,
-        rulesJson: JSON.stringify(rules),
+        decisionHash: result.decisionHash,
+        rulesJson: rules,
         inputJson,
-        resultJson,
-        summaryJson: JSON.stringify(result.summary),
-        fairnessJson: JSON.stringify(result.fairness),
+        resultJson: resultJson as JsonText<AllocationResult>,
+        summaryJson: result.summary,
+        fairnessJson: result.fairness,
       },
       rows,
     );
@@ -93,6 +103,7 @@ export async function createRun(
       engineVersion: result.engineVersion,
       inputHash: result.inputHash,
       outputHash: result.outputHash,
+      decisionHash: result.decisionHash,
     });
     if (request.idempotency) {
       const { claim, answer } = request.idempotency;
@@ -104,34 +115,52 @@ export async function createRun(
 }
 
 export interface Replay {
+  /** The replay gave the stored output byte for byte (same input, same outputHash). */
   readonly identical: boolean;
+  /** Everyone is placed as in the stored run: same decisionHash. */
+  readonly decisionsIdentical: boolean;
+  /** The output differs in presentation only (explanations, lists, wording of data), not in decisions. */
+  readonly presentationDiffers: boolean;
   readonly engineVersion: string;
   readonly replayEngineVersion: string;
   readonly inputHash: string;
   readonly replayInputHash: string;
   readonly outputHash: string;
   readonly replayOutputHash: string;
+  /** The stored run's decisionHash; computed from its placements for runs of engines < 1.1.0. */
+  readonly decisionHash: string;
+  readonly replayDecisionHash: string;
 }
 
 /**
- * Recomputes a run from nothing but its stored canonical input and compares hashes. Replays are recorded in
- * the audit log too: who checked which run, and what they found, is part of the story an auditor tells.
- * Concurrent replays of one run share one computation (see AllocationPool.replay); each is recorded.
+ * Recomputes a run from nothing but its stored canonical input and compares hashes: the output as a whole,
+ * and the decisions alone, so that a run made by an engine that words things differently is still shown to
+ * place everyone identically. Replays are recorded in the audit log too: who checked which run, and what
+ * they found, is part of the story an auditor tells.
  */
 export async function replayRun(db: Db, pool: AllocationPool, run: RunMeta, actor: Actor): Promise<Replay> {
+  // Concurrent replays of one run share one computation (see AllocationPool.replay); each is recorded.
   const again = await pool.replay(run.id, () => {
     const inputJson = getRunInputJson(db, run.id);
     if (inputJson === null) throw new Error(`run ${run.id} has no stored input`);
     return inputJson;
   });
+  const storedDecisions = run.decisionHash ?? decisionHash(getRunDecisions(db, run.id));
+  const sameInput = again.inputHash === run.inputHash;
+  const identical = sameInput && again.outputHash === run.outputHash;
+  const decisionsIdentical = sameInput && again.decisionHash === storedDecisions;
   const replay: Replay = {
-    identical: again.outputHash === run.outputHash && again.inputHash === run.inputHash,
+    identical,
+    decisionsIdentical,
+    presentationDiffers: decisionsIdentical && !identical,
     engineVersion: run.engineVersion,
     replayEngineVersion: again.engineVersion,
     inputHash: run.inputHash,
     replayInputHash: again.inputHash,
     outputHash: run.outputHash,
     replayOutputHash: again.outputHash,
+    decisionHash: storedDecisions,
+    replayDecisionHash: again.decisionHash,
   };
   db.transaction((tx) => recordWrite(tx, actor, 'run.replay', `run:${run.id}`, replay), WRITE);
   return replay;

@@ -37,11 +37,17 @@ export interface ReplayOutput {
   readonly engineVersion: string;
   readonly inputHash: string;
   readonly outputHash: string;
+  readonly decisionHash: string;
 }
 
 /** Recomputes a run from its stored canonical input (runs.input_json); only the hashes come back. */
 export function replay(inputJson: string): ReplayOutput {
   const input = JSON.parse(inputJson) as { dataset: Dataset; rules: Rules };
   const again = allocate(input.dataset, input.rules);
-  return { engineVersion: again.engineVersion, inputHash: again.inputHash, outputHash: again.outputHash };
+  return {
+    engineVersion: again.engineVersion,
+    inputHash: again.inputHash,
+    outputHash: again.outputHash,
+    decisionHash: again.decisionHash,
+  };
 }
