@@ -1,10 +1,11 @@
-import { type Db, insertDataset } from '../../db';
+import { type Db, fromJsonText, insertDataset, type JsonText, toJsonText } from '../../db';
 import type { Dataset, Rules } from '../../engine/types';
 import type { Lang } from '../i18n/lang';
 import { type DatasetFileKind, type DatasetIssue, type NamedBytes, parseDatasetInput } from '../import';
 import { FILE_NAMES } from '../import/types';
 import type { Actor } from '../plugins/auth';
 import { recordWrite, WRITE } from './audit';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
 export interface DatasetCounts {
   schools: number;
@@ -57,6 +58,11 @@ export async function importDataset(
   actor: Actor,
   label: string | null = null,
   lang: Lang = 'zh',
+  idempotency: {
+    readonly claim: IdempotencyClaim;
+    /** Gets the 201 body: id, counts and the warnings. */
+    readonly answer: (created: { id: number; counts: DatasetCounts } & Warned) => StoredAnswer;
+  } | null = null,
 ): Promise<ImportOutcome> {
   const loaded = await checkUpload(upload, lang);
   const warned = { warnings: loaded.warnings, moreWarnings: loaded.moreWarnings };
@@ -84,9 +90,9 @@ export async function importDataset(
         createdAt: new Date().toISOString(),
         createdBy: actor.id,
         label,
-        countsJson: JSON.stringify(counts),
-        datasetJson: JSON.stringify(loaded.dataset),
-        rulesJson: JSON.stringify(loaded.rules),
+        countsJson: counts,
+        datasetJson: toJsonText(loaded.dataset),
+        rulesJson: loaded.rules,
       },
       fileRows,
     );
@@ -95,6 +101,14 @@ export async function importDataset(
       counts,
       files: fileRows.map(({ kind, fileName, sha256 }) => ({ kind, fileName, sha256 })),
     });
+    if (idempotency) {
+      storeAnswer(
+        tx,
+        idempotency.claim,
+        `dataset:${row.id}`,
+        idempotency.answer({ id: row.id, counts, ...warned }),
+      );
+    }
     return row;
   }, WRITE);
   return { ok: true, id: meta.id, counts, ...warned };
@@ -116,12 +130,9 @@ export function checkUpload(upload: Upload, lang: Lang, redact = false) {
 }
 
 /** The parsed dataset and rules stored with a dataset, or null when there is no such dataset. */
-export function parseStoredDataset(payload: { datasetJson: string; rulesJson: string }): {
+export function parseStoredDataset(payload: { datasetJson: JsonText<Dataset>; rulesJson: Rules }): {
   dataset: Dataset;
   rules: Rules;
 } {
-  return {
-    dataset: JSON.parse(payload.datasetJson) as Dataset,
-    rules: JSON.parse(payload.rulesJson) as Rules,
-  };
+  return { dataset: fromJsonText(payload.datasetJson), rules: payload.rulesJson };
 }

@@ -1,23 +1,25 @@
 import {
   type Db,
   getDatasetPayload,
+  getRunDecisions,
   getRunInputJson,
   insertRun,
-  type NewPlacementRow,
+  type JsonText,
   type RunMeta,
 } from '../../db';
-import { allocate, allocateSerialised } from '../../engine';
-import type { AllocationResult, Dataset, Rules } from '../../engine/types';
+import { decisionHash } from '../../engine';
+import type { AllocationResult } from '../../engine/types';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
+import type { AllocationPool } from './allocation-pool';
 import { recordWrite, WRITE } from './audit';
-import { parseStoredDataset } from './datasets';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
 export type CreateRunOutcome =
   | { ok: true; run: RunMeta; result: AllocationResult }
   | { ok: false; reason: 'dataset_not_found' }
-  | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[] };
+  | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[]; moreIssues: number };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,22 +33,16 @@ function deepMerge(base: unknown, override: unknown): unknown {
   return out;
 }
 
-function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlacementRow, 'runId'>[] {
-  const names = new Map(dataset.schools.map((s) => [s.code, s.name]));
-  return result.placements.map((p) => ({
-    staffId: p.staffId,
-    name: p.name,
-    outcome: p.outcome,
-    schoolCode: p.schoolCode,
-    schoolName: p.schoolCode === null ? null : (names.get(p.schoolCode) ?? null),
-    subject: p.subject,
-    round: p.round,
-    fromSchoolCode: p.fromSchoolCode,
-    fromSchoolName: names.get(p.fromSchoolCode) ?? '',
-    choiceRank: p.choiceRank,
-    distanceKm: p.distanceKm,
-    explanation: p.explanation,
-  }));
+export interface CreateRunRequest {
+  readonly datasetId: number;
+  readonly rulesOverride: unknown;
+  /** The language of the rules' problems. */
+  readonly lang?: Lang;
+  /** The caller's Idempotency-Key and the answer to store with it, in the run's own transaction. */
+  readonly idempotency?: {
+    readonly claim: IdempotencyClaim;
+    readonly answer: (run: RunMeta, result: AllocationResult) => StoredAnswer;
+  } | null;
 }
 
 /**
@@ -56,26 +52,31 @@ function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlac
  * `rulesOverride` is laid over the dataset's own rules (its rules.json, else the defaults), so a body of
  * `{ crossSchool: { mechanism: 'serial_dictatorship' } }` changes that one field only.
  */
-export function createRun(
+export async function createRun(
   db: Db,
-  datasetId: number,
-  rulesOverride: unknown,
+  pool: AllocationPool,
+  request: CreateRunRequest,
   actor: Actor,
-  lang: Lang = DEFAULT_LANG,
-): CreateRunOutcome {
+): Promise<CreateRunOutcome> {
+  const { datasetId, rulesOverride, lang = DEFAULT_LANG } = request;
   const payload = getDatasetPayload(db, datasetId);
   if (!payload) return { ok: false, reason: 'dataset_not_found' };
-  const stored = parseStoredDataset(payload);
-  let rules: Rules = stored.rules;
+  let rules = payload.rulesJson;
   if (rulesOverride !== undefined) {
-    const parsed = parseRules(deepMerge(stored.rules, rulesOverride), 'rules', lang);
-    if (!parsed.ok) return { ok: false, reason: 'rules_invalid', issues: parsed.issues };
+    const parsed = parseRules(deepMerge(rules, rulesOverride), 'rules', lang);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        reason: 'rules_invalid',
+        issues: parsed.issues,
+        moreIssues: parsed.moreIssues ?? 0,
+      };
+    }
     rules = parsed.rules;
   }
 
-  // Serialised once: the hashes are taken from the very texts stored.
-  const { result, inputJson, resultJson } = allocateSerialised(stored.dataset, rules);
-  const rows = placementRows(stored.dataset, result);
+  // The engine runs in a worker thread; only the rows are written here, on the one connection.
+  const { result, resultJson, inputJson, rows } = await pool.run({ datasetJson: payload.datasetJson, rules });
   // Repositories run on `db` inside the transaction: better-sqlite3 transactions are per connection, and the
   // placements insert needs the raw connection (see insertRun).
   const run = db.transaction(() => {
@@ -88,11 +89,12 @@ export function createRun(
         engineVersion: result.engineVersion,
         inputHash: result.inputHash,
         outputHash: result.outputHash,
-        rulesJson: JSON.stringify(rules),
+        decisionHash: result.decisionHash,
+        rulesJson: rules,
         inputJson,
-        resultJson,
-        summaryJson: JSON.stringify(result.summary),
-        fairnessJson: JSON.stringify(result.fairness),
+        resultJson: resultJson as JsonText<AllocationResult>,
+        summaryJson: result.summary,
+        fairnessJson: result.fairness,
       },
       rows,
     );
@@ -101,39 +103,64 @@ export function createRun(
       engineVersion: result.engineVersion,
       inputHash: result.inputHash,
       outputHash: result.outputHash,
+      decisionHash: result.decisionHash,
     });
+    if (request.idempotency) {
+      const { claim, answer } = request.idempotency;
+      storeAnswer(db, claim, `run:${meta.id}`, answer(meta, result));
+    }
     return meta;
   }, WRITE);
   return { ok: true, run, result };
 }
 
 export interface Replay {
+  /** The replay gave the stored output byte for byte (same input, same outputHash). */
   readonly identical: boolean;
+  /** Everyone is placed as in the stored run: same decisionHash. */
+  readonly decisionsIdentical: boolean;
+  /** The output differs in presentation only (explanations, lists, wording of data), not in decisions. */
+  readonly presentationDiffers: boolean;
   readonly engineVersion: string;
   readonly replayEngineVersion: string;
   readonly inputHash: string;
   readonly replayInputHash: string;
   readonly outputHash: string;
   readonly replayOutputHash: string;
+  /** The stored run's decisionHash; computed from its placements for runs of engines < 1.1.0. */
+  readonly decisionHash: string;
+  readonly replayDecisionHash: string;
 }
 
 /**
- * Recomputes a run from nothing but its stored canonical input and compares hashes. Replays are recorded in
- * the audit log too: who checked which run, and what they found, is part of the story an auditor tells.
+ * Recomputes a run from nothing but its stored canonical input and compares hashes: the output as a whole,
+ * and the decisions alone, so that a run made by an engine that words things differently is still shown to
+ * place everyone identically. Replays are recorded in the audit log too: who checked which run, and what
+ * they found, is part of the story an auditor tells.
  */
-export function replayRun(db: Db, run: RunMeta, actor: Actor): Replay | null {
-  const inputJson = getRunInputJson(db, run.id);
-  if (inputJson === null) return null;
-  const input = JSON.parse(inputJson) as { dataset: Dataset; rules: Rules };
-  const again = allocate(input.dataset, input.rules);
+export async function replayRun(db: Db, pool: AllocationPool, run: RunMeta, actor: Actor): Promise<Replay> {
+  // Concurrent replays of one run share one computation (see AllocationPool.replay); each is recorded.
+  const again = await pool.replay(run.id, () => {
+    const inputJson = getRunInputJson(db, run.id);
+    if (inputJson === null) throw new Error(`run ${run.id} has no stored input`);
+    return inputJson;
+  });
+  const storedDecisions = run.decisionHash ?? decisionHash(getRunDecisions(db, run.id));
+  const sameInput = again.inputHash === run.inputHash;
+  const identical = sameInput && again.outputHash === run.outputHash;
+  const decisionsIdentical = sameInput && again.decisionHash === storedDecisions;
   const replay: Replay = {
-    identical: again.outputHash === run.outputHash && again.inputHash === run.inputHash,
+    identical,
+    decisionsIdentical,
+    presentationDiffers: decisionsIdentical && !identical,
     engineVersion: run.engineVersion,
     replayEngineVersion: again.engineVersion,
     inputHash: run.inputHash,
     replayInputHash: again.inputHash,
     outputHash: run.outputHash,
     replayOutputHash: again.outputHash,
+    decisionHash: storedDecisions,
+    replayDecisionHash: again.decisionHash,
   };
   db.transaction((tx) => recordWrite(tx, actor, 'run.replay', `run:${run.id}`, replay), WRITE);
   return replay;

@@ -78,6 +78,10 @@ if (want('http')) {
     `${c.path}: ${c.requestsPerSec} req/s, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${c.connections} connections × ${c.durationSeconds} s, errors ${c.errors}, non-2xx ${c.non2xx} — target ≥ ${c.target.requestsPerSec} req/s, p99 ≤ ${c.target.p99Ms} ms`,
   );
 }
+if (want('mixed')) {
+  const { benchMixed, printMixed } = await import('./mixed');
+  printMixed(await benchMixed());
+}
 console.log(
   `load average (1 min) of the machine: ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
 );
