@@ -1,4 +1,4 @@
-import { canonicalJson, compareStrings, sha256Hex } from './canonical';
+import { compareStrings, sha256Hex, sortedJson } from './canonical';
 import type { Placement } from './types';
 
 /** The part of a placement that is a decision: who, which outcome, where, in what subject, in which round. */
@@ -24,5 +24,7 @@ export function decisionHash(placements: readonly Decision[]): string {
       subject: p.subject,
     }))
     .sort((a, b) => compareStrings(a.staffId, b.staffId));
-  return sha256Hex(canonicalJson(decisions));
+  // The objects above are written with their keys in sorted order, so the native serialiser gives the
+  // canonical bytes (several times faster than canonicalJson on a county).
+  return sha256Hex(sortedJson(decisions));
 }

@@ -5,6 +5,7 @@ import {
   allocateSerialised,
   canonicalInput,
   canonicalJson,
+  decisionHash,
   sha256Hex,
   withDefaults,
 } from '../../engine';
@@ -75,6 +76,25 @@ describe('canonical JSON', () => {
         expect(sha256Hex(inputJson)).toBe(result.inputHash);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('decisionHash is the SHA-256 of the canonical JSON of the decisions sorted by staffId', () => {
+    fc.assert(
+      fc.property(arbitraryDataset({ applications: true }), (d) => {
+        const { placements } = allocate(d);
+        const decisions = [...placements]
+          .sort((a, b) => (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : 0))
+          .map(({ outcome, round, schoolCode, staffId, subject }) => ({
+            staffId,
+            subject,
+            schoolCode,
+            round,
+            outcome,
+          }));
+        expect(decisionHash(placements)).toBe(sha256Hex(canonicalJson(decisions)));
+      }),
+      { numRuns: 50 },
     );
   });
 
