@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { PayloadTooLarge, RouteNotFound } from '../errors';
 import type { ErrorSchema } from '../schemas/common';
+import { consoleNotFoundPage } from './console';
 
 type ErrorBody = z.infer<typeof ErrorSchema>;
 
@@ -67,7 +68,7 @@ function toBody(error: FastifyError): ErrorBody {
 
 /** The one place errors become responses: stable codes, and no internals in a 5xx body. */
 export const errorHandler = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: { consoleDir?: string | undefined }) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const body = toBody(error);
       if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
@@ -75,6 +76,9 @@ export const errorHandler = fp(
       return reply.code(body.statusCode).send(body);
     });
     app.setNotFoundHandler((request, reply) => {
+      // A person's browser asking for a page that does not exist gets the console's own 404 page.
+      const page = options.consoleDir === undefined ? null : consoleNotFoundPage(options.consoleDir, request);
+      if (page !== null) return reply.code(404).type('text/html; charset=utf-8').send(page);
       const error = new RouteNotFound(request.method, request.url.split('?')[0] ?? '');
       return reply.code(404).send(toBody(error));
     });
