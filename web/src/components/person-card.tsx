@@ -16,6 +16,34 @@ function explanationLines(e: Explanation): readonly string[] {
   return typeof legacy === 'string' ? [legacy] : [];
 }
 
+/**
+ * The lines split into the path the person took and, apart, why each 志愿 above the one obtained was not
+ * (steps of kind not_higher). The lines follow the placement's steps one to one; when they do not (runs
+ * of engines before 1.1.0 give one paragraph), everything is the path.
+ */
+function splitLines(e: Explanation): { path: readonly string[]; whyNot: readonly string[] } {
+  const lines = explanationLines(e);
+  const steps = (e.placement as { steps?: readonly { kind: string }[] }).steps ?? [];
+  if (steps.length !== lines.length) return { path: lines, whyNot: [] };
+  return {
+    path: lines.filter((_, i) => steps[i]?.kind !== 'not_higher'),
+    whyNot: lines.filter((_, i) => steps[i]?.kind === 'not_higher'),
+  };
+}
+
+function Lines({ lines, testId }: { lines: readonly string[]; testId: string }) {
+  return (
+    <div data-testid={testId} style={{ fontSize: 15 }}>
+      {lines.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the lines are fixed for a given answer.
+        <Typography.Paragraph key={i} style={{ marginBottom: 6 }}>
+          {line}
+        </Typography.Paragraph>
+      ))}
+    </div>
+  );
+}
+
 /** One person's result and the engine's explanation (in Chinese), from GET …/staff/:staffId/explanation. */
 export function PersonCard({ runId, staffId }: { runId: number; staffId: string }) {
   const state = useApi(() => api.explanation(runId, staffId), `${runId}:${staffId}`);
@@ -23,6 +51,7 @@ export function PersonCard({ runId, staffId }: { runId: number; staffId: string 
     <Loading state={state}>
       {(e) => {
         const { placement: p, schoolName, fromSchoolName } = e;
+        const split = splitLines(e);
         return (
           <>
             <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
@@ -58,14 +87,13 @@ export function PersonCard({ runId, staffId }: { runId: number; staffId: string 
               </Descriptions.Item>
             </Descriptions>
             <Typography.Title level={5}>说明</Typography.Title>
-            <div data-testid="explanation" style={{ fontSize: 15 }}>
-              {explanationLines(e).map((line, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the lines are fixed for a given answer.
-                <Typography.Paragraph key={i} style={{ marginBottom: 6 }}>
-                  {line}
-                </Typography.Paragraph>
-              ))}
-            </div>
+            <Lines lines={split.path} testId="explanation" />
+            {split.whyNot.length > 0 && (
+              <>
+                <Typography.Title level={5}>为何未获更高志愿</Typography.Title>
+                <Lines lines={split.whyNot} testId="why-not-higher" />
+              </>
+            )}
           </>
         );
       }}
