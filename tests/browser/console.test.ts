@@ -172,6 +172,8 @@ describe.sequential('console (Chromium)', () => {
     // Out of range: said in words, not silently changed.
     await page.getByLabel('志愿数').fill('80');
     await page.getByText('志愿数应在 1–50 个之间（现为 80）').waitFor();
+    await page.waitForTimeout(400); // the message slides in
+    await screenshot(page, '04-runs-form-range', false);
     expect(await page.getByLabel('志愿数').inputValue()).toBe('80');
     await page.getByLabel('志愿数').fill('2');
     await page.getByRole('button', { name: '运行分配' }).click();
@@ -281,8 +283,13 @@ describe.sequential('console (Chromium)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('zhang_yc02');
     await dialog.getByLabel('显示名').fill('阳城二中张校长');
-    await dialog.getByLabel('学校代码').fill('YCH02');
+    await dialog.getByLabel('学校代码').fill('YCX99');
     await dialog.getByLabel('初始密码').fill('secret-yc02');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    // A school code no stored dataset has is refused, the field named in Chinese.
+    await dialog.getByText('学校代码（schoolCode）“YCX99”不在任何已导入的数据集中，请核对').waitFor();
+    await screenshot(page, '16-accounts-unknown-school');
+    await dialog.getByLabel('学校代码').fill('YCH02');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: 'zhang_yc02' }).waitFor();
     await screenshot(page, '16-accounts');

@@ -76,7 +76,7 @@ export function PersonCard({ runId, staffId }: { runId: number; staffId: string 
               </Descriptions.Item>
               <Descriptions.Item label="第二轮排名">
                 {p.round2
-                  ? `${p.round2.schoolCode} ${p.round2.subject} 第 ${p.round2.rank} / ${p.round2.of} 名`
+                  ? `${p.round2.schoolCode === p.schoolCode && schoolName ? `${schoolName}（${p.round2.schoolCode}）` : p.round2.schoolCode} ${p.round2.subject} 第 ${p.round2.rank} / ${p.round2.of} 名`
                   : '—'}
               </Descriptions.Item>
               <Descriptions.Item label="所得志愿">
