@@ -203,6 +203,7 @@ describe.sequential('console (Chromium)', () => {
     expect(rows).toBeGreaterThan(1);
     expect(await page.locator('.cutoff-row').count()).toBeGreaterThan(0);
     await screenshot(page, '10-school');
+    await screenshot(page, '10-school-top', false);
     // The list where the posts run out before the candidates do: the cut-off line is drawn.
     await page
       .locator('.print-section', { has: page.locator('.cutoff-row') })
@@ -243,9 +244,11 @@ describe.sequential('console (Chromium)', () => {
     await screenshot(page, '13-audit');
     await page.getByRole('tab', { name: '对比两次分配' }).click();
     await page.getByText(/分配 #1 → #2：\d+ 人的结果变了/).waitFor();
+    await page.waitForTimeout(400); // the tab's ink bar slides over
     await screenshot(page, '13-audit-diff');
     await page.getByRole('tab', { name: '审计日志' }).click();
     await page.getByText('哈希链完整').waitFor();
+    await page.waitForTimeout(400); // the tab's ink bar slides over
     await screenshot(page, '13-audit-log');
     await page.goto(`${h.base}/runs/${runId}`);
     await page.locator('[data-outcome="standby"]').waitFor();

@@ -44,6 +44,19 @@ function Home() {
   return <Navigate to={user ? HOME[user.role] : '/login'} replace />;
 }
 
+/** An unknown page: inside the frame for someone logged in (their menu stays), bare otherwise. */
+function UnknownPage() {
+  const { user } = useSession();
+  if (user === undefined) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  return user ? (
+    <Shell>
+      <NotFoundPage />
+    </Shell>
+  ) : (
+    <NotFoundPage />
+  );
+}
+
 const ALL: readonly Role[] = ['hr', 'principal', 'auditor'];
 
 /** The console's linkable routes; server/plugins/console.ts answers index.html for the same paths. */
@@ -116,7 +129,7 @@ export function AppRoutes() {
           </Guard>
         }
       />
-      <Route path="*" element={<NotFoundPage />} />
+      <Route path="*" element={<UnknownPage />} />
     </Routes>
   );
 }
