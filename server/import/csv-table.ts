@@ -78,8 +78,9 @@ type Split =
  * which fast-csv's row delimiter accepts as is, so no normalising) are literal there.
  *
  * Cost: fast-csv walks the text token by token; the fixture's staff.csv (340 KB) takes ~22–30 ms against
- * ~2 ms for the hand-written loop this replaced, so the loader misses its 20 ms target (see the bench).
- * The design card prefers the well-kept library even when slower.
+ * ~2 ms for the hand-written loop this replaced: `npm run bench -- loader` went from min 16 / median 44 ms
+ * to min 38 / median 75 ms on a loaded 2-core machine, missing the 20 ms target. The design card prefers
+ * the well-kept library even when slower.
  *
  * fast-csv builds a whole row before returning it, so a row of a million commas would become a
  * million-cell array: a cheap pre-scan refuses any text line with more than {@link MAX_COLUMNS}
