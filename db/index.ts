@@ -1,4 +1,5 @@
 export * from './client';
+export * from './json-text';
 export * from './repositories/accounts';
 export * from './repositories/api-tokens';
 export * from './repositories/audit-log';

@@ -1,13 +1,12 @@
 import { canonicalDataset, canonicalRules, sha256Json } from './canonical';
 import { buildContext, newRunState, type PersonState } from './context';
+import { decisionHash } from './decision-hash';
 import { checkFairness } from './fairness';
 import { schoolReports, summarize } from './report';
-import { administrativeRound } from './rounds/administrative';
-import { crossSchoolRound } from './rounds/cross-school';
-import { inSchoolRound } from './rounds/in-school';
-import { preRound } from './rounds/pre-round';
+import { ROUNDS } from './rounds';
+import type { RoundOutput } from './rounds/round';
 import { DEFAULT_RULES } from './rules';
-import type { AllocationResult, Dataset, EngineWarning, Placement, Rules } from './types';
+import type { AllocationResult, Dataset, Placement, Rules } from './types';
 import { ENGINE_VERSION } from './version';
 
 /**
@@ -25,25 +24,22 @@ export function allocate(dataset: Dataset, givenRules: Rules = DEFAULT_RULES): A
   const inputHash = sha256Json({ dataset: canon, rules });
   const ctx = buildContext(canon, rules);
   const state = newRunState(canon);
-  const warnings: EngineWarning[] = [];
-
-  preRound(ctx, state, warnings);
-  const round1Lists = inSchoolRound(ctx, state);
-  const round2Lists = crossSchoolRound(ctx, state, warnings);
-  administrativeRound(ctx, state, warnings);
+  const out: RoundOutput = { round1Lists: [], round2Lists: [], warnings: [] };
+  for (const round of ROUNDS) round(ctx, state, out);
 
   const placements = state.people.map(toPlacement);
   const body = {
+    decisionHash: decisionHash(placements),
     engineVersion: ENGINE_VERSION,
     fairness: checkFairness(canon, rules, placements),
     inputHash,
     placements,
-    round1Lists,
-    round2Lists,
+    round1Lists: out.round1Lists,
+    round2Lists: out.round2Lists,
     rules,
     schools: schoolReports(ctx, state, placements),
     summary: summarize(ctx, placements),
-    warnings,
+    warnings: out.warnings,
   };
   return { ...body, outputHash: sha256Json(body) };
 }
@@ -53,7 +49,6 @@ function toPlacement(p: PersonState): Placement {
     choiceRank: p.choiceRank,
     distanceKm: p.distanceKm,
     exemptReason: p.exemptReason,
-    explanation: p.steps.join('; '),
     fromSchoolCode: p.staff.schoolCode,
     name: p.staff.name,
     outcome: p.outcome ?? 'standby',
@@ -62,6 +57,7 @@ function toPlacement(p: PersonState): Placement {
     round2: p.round2,
     schoolCode: p.schoolCode,
     staffId: p.staff.id,
+    steps: p.steps,
     subject: p.subject,
   };
 }

@@ -1,4 +1,16 @@
-import type { Dataset, ListStanding, Outcome, Post, Rules, School, Staff, Township } from './types';
+import type { DirectHireReason, Step } from './steps';
+import {
+  type Dataset,
+  type ListStanding,
+  type Outcome,
+  type Post,
+  ROUND_OUTCOMES,
+  type RoundNumber,
+  type Rules,
+  type School,
+  type Staff,
+  type Township,
+} from './types';
 
 /** One school's posts in one subject: the unit every round fills. */
 export function postKey(schoolCode: string, subject: string): string {
@@ -45,13 +57,13 @@ export interface PersonState {
   outcome: Outcome | null;
   schoolCode: string | null;
   subject: string | null;
-  round: 1 | 2 | 3 | null;
-  exemptReason: string | null;
+  round: RoundNumber | null;
+  exemptReason: DirectHireReason | null;
   round1: ListStanding | null;
   round2: ListStanding | null;
   choiceRank: number | null;
   distanceKm: number | null;
-  readonly steps: string[];
+  readonly steps: Step[];
 }
 
 /** Mutable bookkeeping of one run: people and how many posts each round filled. */
@@ -83,16 +95,18 @@ export function newRunState(dataset: Dataset): RunState {
   };
 }
 
-/** Records that `person` holds a post of `subject` at `schoolCode` from round `round`. */
+/**
+ * Records that `person` holds a post of `subject` at `schoolCode` from round `round`, with that round's
+ * outcome (ROUND_OUTCOMES: direct hires count as round 1, 校内竞聘).
+ */
 export function place(
   state: RunState,
   person: PersonState,
-  outcome: Outcome,
   schoolCode: string,
   subject: string,
-  round: 1 | 2 | 3,
+  round: RoundNumber,
 ): void {
-  person.outcome = outcome;
+  person.outcome = ROUND_OUTCOMES[round];
   person.schoolCode = schoolCode;
   person.subject = subject;
   person.round = round;
@@ -108,13 +122,4 @@ export function vacanciesLeft(ctx: Context, state: RunState, key: string): numbe
   if (post === undefined) return 0;
   const [a, b, c] = state.filled.get(key) ?? [0, 0, 0];
   return Math.max(0, post.posts - a - b - c);
-}
-
-/** Formats a score as the 公示 lists print it: always two decimals. */
-export function fmtScore(score: number): string {
-  return score.toFixed(2);
-}
-
-export function schoolName(ctx: Context, code: string): string {
-  return ctx.schools.get(code)?.name ?? code;
 }

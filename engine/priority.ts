@@ -25,7 +25,8 @@ export function priorityComparator(
   };
 }
 
-function compareBy(key: TieBreakKey, a: Staff, b: Staff, scoreOf: (s: Staff) => number): number {
+/** One key of the priority order: negative when `a` comes first on that key alone, 0 on a tie. */
+export function compareBy(key: TieBreakKey, a: Staff, b: Staff, scoreOf: (s: Staff) => number): number {
   switch (key) {
     case 'score':
       return scoreOf(b) - scoreOf(a);

@@ -1,43 +1,35 @@
 import { compareStrings } from './canonical';
 import { type Context, postKey, type RunState } from './context';
 import { percentages } from './percent';
-import { type OutcomeCounts, type Placement, type SchoolReport, STAGES, type Summary } from './types';
+import {
+  OUTCOME_KEYS,
+  OUTCOMES,
+  type OutcomeCounts,
+  type OutcomeKey,
+  type OutcomePercent,
+  type Placement,
+  type SchoolReport,
+  STAGES,
+  type Summary,
+} from './types';
 
 function countOutcomes(placements: readonly Placement[]): OutcomeCounts {
-  const c = {
-    administrative: 0,
-    crossSchool: 0,
-    inSchool: 0,
-    resigned: 0,
-    standby: 0,
-    total: placements.length,
-  };
-  for (const p of placements) {
-    if (p.outcome === 'in_school') c.inSchool++;
-    else if (p.outcome === 'cross_school') c.crossSchool++;
-    else if (p.outcome === 'administrative') c.administrative++;
-    else if (p.outcome === 'resigned') c.resigned++;
-    else c.standby++;
-  }
-  return c;
+  const c = Object.fromEntries(OUTCOMES.map((o) => [OUTCOME_KEYS[o], 0])) as Record<OutcomeKey, number>;
+  for (const p of placements) c[OUTCOME_KEYS[p.outcome]]++;
+  return { ...c, total: placements.length };
 }
 
-/** Counts with their shares; keys in sorted order, as every result object (see engine/canonical.ts). */
-function withPercent(c: OutcomeCounts) {
-  const [inSchool, crossSchool, administrative, resigned, standby] = percentages([
-    c.inSchool,
-    c.crossSchool,
-    c.administrative,
-    c.resigned,
-    c.standby,
-  ]) as [number, number, number, number, number];
-  return {
-    administrative: c.administrative,
-    crossSchool: c.crossSchool,
-    inSchool: c.inSchool,
-    percent: { administrative, crossSchool, inSchool, resigned, standby },
-    resigned: c.resigned,
-  };
+/** The object with its keys in sorted order, as every result object (see engine/canonical.ts). */
+function sortedKeys<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => compareStrings(a, b))) as T;
+}
+
+/** Counts with their shares, in OUTCOMES order for the largest-remainder rounding. */
+function withPercent<T extends object>(c: OutcomeCounts, extra: T) {
+  const keys = OUTCOMES.map((o) => OUTCOME_KEYS[o]);
+  const shares = percentages(keys.map((k) => c[k]));
+  const percent = sortedKeys(Object.fromEntries(keys.map((k, i) => [k, shares[i]!])) as OutcomePercent);
+  return sortedKeys({ ...c, ...extra, percent });
 }
 
 /** The report's table: counts and shares by outcome, county-wide, by stage and by school (of each person's own school). */
@@ -49,27 +41,11 @@ export function summarize(ctx: Context, placements: readonly Placement[]): Summa
     if (stage !== undefined) byStage.get(stage)!.push(p);
     bySchool.get(p.fromSchoolCode)?.push(p);
   }
-  const stages = STAGES.map((stage) => {
-    const c = countOutcomes(byStage.get(stage)!);
-    return { ...withPercent(c), stage, standby: c.standby, total: c.total };
-  });
-  const schools = [...bySchool].map(([schoolCode, list]) => {
-    const c = countOutcomes(list);
-    return { ...withPercent(c), schoolCode, standby: c.standby, total: c.total };
-  });
-  const c = countOutcomes(placements);
-  const { administrative, crossSchool, inSchool, percent, resigned } = withPercent(c);
-  return {
-    administrative,
-    bySchool: schools,
-    byStage: stages,
-    crossSchool,
-    inSchool,
-    percent,
-    resigned,
-    standby: c.standby,
-    total: c.total,
-  };
+  const byStageRows = STAGES.map((stage) => withPercent(countOutcomes(byStage.get(stage)!), { stage }));
+  const bySchoolRows = [...bySchool].map(([schoolCode, list]) =>
+    withPercent(countOutcomes(list), { schoolCode }),
+  );
+  return withPercent(countOutcomes(placements), { bySchool: bySchoolRows, byStage: byStageRows });
 }
 
 /** Per school: posts, what each round filled, what is left, and who moved out and in. */

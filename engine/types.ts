@@ -4,6 +4,8 @@
  * sees a file, a clock or a random number.
  */
 
+import type { DirectHireReason, IgnoredChoice, Step } from './steps';
+
 export const STAGES = ['high', 'middle', 'primary', 'kindergarten'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -25,6 +27,28 @@ export type Exemption = (typeof EXEMPTIONS)[number];
 
 export const OUTCOMES = ['in_school', 'cross_school', 'administrative', 'resigned', 'standby'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+
+/**
+ * The camelCase key of each outcome in counts and shares (Summary, OutcomeCounts). An outcome added to
+ * OUTCOMES without a key here fails to compile, and so does every table keyed by these (see engine/README.md).
+ */
+export const OUTCOME_KEYS = {
+  in_school: 'inSchool',
+  cross_school: 'crossSchool',
+  administrative: 'administrative',
+  resigned: 'resigned',
+  standby: 'standby',
+} as const satisfies Record<Outcome, string>;
+export type OutcomeKey = (typeof OUTCOME_KEYS)[Outcome];
+
+/** The rounds, in order. A post won in round r gives the outcome ROUND_OUTCOMES[r]. */
+export const ROUND_NUMBERS = [1, 2, 3] as const;
+export type RoundNumber = (typeof ROUND_NUMBERS)[number];
+export const ROUND_OUTCOMES = {
+  1: 'in_school',
+  2: 'cross_school',
+  3: 'administrative',
+} as const satisfies Record<RoundNumber, Outcome>;
 
 export interface School {
   readonly code: string;
@@ -131,10 +155,10 @@ export interface Placement {
   readonly schoolCode: string | null;
   readonly subject: string | null;
   /** 1, 2 or 3 for a post won in that round (direct hires count as round 1); null otherwise. */
-  readonly round: 1 | 2 | 3 | null;
+  readonly round: RoundNumber | null;
   readonly fromSchoolCode: string;
-  /** Why the person was not simply one of the competitors, when that applies. */
-  readonly exemptReason: string | null;
+  /** Why the person was hired directly (直聘) instead of competing, when that applies. */
+  readonly exemptReason: DirectHireReason | null;
   readonly round1: ListStanding | null;
   /** Standing at the school that took the person in round 2, or at the first choice otherwise. */
   readonly round2: ListStanding | null;
@@ -142,7 +166,8 @@ export interface Placement {
   readonly choiceRank: number | null;
   /** Round 3 only: home → school great-circle km (plus the cross-subject penalty when it applied). */
   readonly distanceKm: number | null;
-  readonly explanation: string;
+  /** What happened to the person, round by round, as data (engine/steps.ts); server/render/ words it. */
+  readonly steps: readonly Step[];
 }
 
 export interface Round1Candidate {
@@ -219,23 +244,11 @@ export interface SchoolReport {
   readonly subjects: readonly SchoolSubjectReport[];
 }
 
-export interface OutcomeCounts {
-  readonly total: number;
-  readonly inSchool: number;
-  readonly crossSchool: number;
-  readonly administrative: number;
-  readonly resigned: number;
-  readonly standby: number;
-}
+/** People per outcome, and in all. */
+export type OutcomeCounts = { readonly total: number } & { readonly [K in OutcomeKey]: number };
 
 /** Shares of the total in percent, one decimal, adding up to 100 (largest remainder, as the report prints). */
-export interface OutcomePercent {
-  readonly inSchool: number;
-  readonly crossSchool: number;
-  readonly administrative: number;
-  readonly resigned: number;
-  readonly standby: number;
-}
+export type OutcomePercent = { readonly [K in OutcomeKey]: number };
 
 export interface Summary extends OutcomeCounts {
   readonly percent: OutcomePercent;
@@ -283,19 +296,51 @@ export const WARNING_CODES = [
   'EXEMPT_AT_MERGING_SCHOOL',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
+export type ChoiceWarningCode = Extract<WarningCode, `CHOICE_${string}`>;
 
-export interface EngineWarning {
-  readonly code: WarningCode;
-  readonly staffId: string | null;
-  readonly schoolCode: string | null;
-  readonly message: string;
-}
+/** Something a person should know about the run, as data: server/render/ words it. */
+export type EngineWarning =
+  /** A written 志愿 that round 2 did not consider (the same data is in the person's steps). */
+  | {
+      readonly code: ChoiceWarningCode;
+      readonly staffId: string;
+      readonly schoolCode: string;
+      readonly ignored: IgnoredChoice;
+    }
+  /** A home township with no coordinates in townships.csv: round-3 distances from it count as 0. */
+  | {
+      readonly code: 'HOME_TOWNSHIP_UNKNOWN';
+      readonly staffId: string;
+      readonly schoolCode: null;
+      readonly township: string;
+    }
+  /** More direct hires (直聘) than posts in a school's subject: hired all the same, reported. */
+  | {
+      readonly code: 'EXEMPT_OVERFLOW';
+      readonly staffId: null;
+      readonly schoolCode: string;
+      readonly subject: string;
+      readonly posts: number;
+      readonly excess: number;
+    }
+  /** An exempt person whose own school is merging (撤并): no post to keep, so they go to round 2. */
+  | {
+      readonly code: 'EXEMPT_AT_MERGING_SCHOOL';
+      readonly staffId: string;
+      readonly schoolCode: string;
+      readonly why: DirectHireReason;
+    };
 
 export interface AllocationResult {
   readonly engineVersion: string;
   /** SHA-256 of the canonical (dataset, rules). */
   readonly inputHash: string;
-  /** SHA-256 of the canonical result body (everything here but the two hashes). */
+  /**
+   * SHA-256 of the canonical decisions only (engine/decision-hash.ts): equal for two runs that placed everyone
+   * the same, whatever their explanations say.
+   */
+  readonly decisionHash: string;
+  /** SHA-256 of the canonical result body (everything here but outputHash itself). */
   readonly outputHash: string;
   readonly rules: Rules;
   readonly summary: Summary;

@@ -59,7 +59,7 @@ export function getDataset(db: DbExecutor, id: number): (DatasetMeta & { files: 
 export function getDatasetPayload(
   db: DbExecutor,
   id: number,
-): { datasetJson: string; rulesJson: string } | null {
+): Pick<DatasetRow, 'datasetJson' | 'rulesJson'> | null {
   return (
     db
       .select({ datasetJson: datasets.datasetJson, rulesJson: datasets.rulesJson })

@@ -1,11 +1,12 @@
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import type { Outcome } from '../../engine/types';
 import type { DbExecutor } from '../client';
 import { type PlacementRow, placements } from '../schema';
 
 export interface PlacementFilter {
   /** Placed at this school after the run. */
   readonly schoolCode?: string;
-  readonly outcome?: string;
+  readonly outcome?: Outcome;
   /** Everyone a school is concerned with: its own staff wherever they went, and those who arrived. */
   readonly concerningSchool?: string;
 }
@@ -38,4 +39,19 @@ export function getPlacement(db: DbExecutor, runId: number, staffId: string): Pl
       .where(and(eq(placements.runId, runId), eq(placements.staffId, staffId)))
       .get() ?? null
   );
+}
+
+/** A run's decisions as stored (who, outcome, where, subject, round), for its decisionHash. */
+export function getRunDecisions(db: DbExecutor, runId: number) {
+  return db
+    .select({
+      staffId: placements.staffId,
+      outcome: placements.outcome,
+      schoolCode: placements.schoolCode,
+      subject: placements.subject,
+      round: placements.round,
+    })
+    .from(placements)
+    .where(eq(placements.runId, runId))
+    .all();
 }

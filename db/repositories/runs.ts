@@ -14,15 +14,16 @@ const metaColumns = {
   engineVersion: runs.engineVersion,
   inputHash: runs.inputHash,
   outputHash: runs.outputHash,
+  decisionHash: runs.decisionHash,
   rulesJson: runs.rulesJson,
   summaryJson: runs.summaryJson,
   fairnessJson: runs.fairnessJson,
 };
 
 const INSERT_PLACEMENT = `INSERT INTO placements (run_id, staff_id, name, outcome, school_code, school_name, subject,
-  round, from_school_code, from_school_name, choice_rank, distance_km, explanation)
+  round, from_school_code, from_school_name, choice_rank, distance_km, explanation, steps)
   VALUES (@runId, @staffId, @name, @outcome, @schoolCode, @schoolName, @subject, @round, @fromSchoolCode,
-  @fromSchoolName, @choiceRank, @distanceKm, @explanation)`;
+  @fromSchoolName, @choiceRank, @distanceKm, @explanation, @steps)`;
 const insertStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /**
@@ -55,6 +56,8 @@ export function insertRun(db: Db, row: NewRunRow, rows: readonly Omit<NewPlaceme
       choiceRank: p.choiceRank ?? null,
       distanceKm: p.distanceKm ?? null,
       explanation: p.explanation,
+      // The raw statement bypasses drizzle's JSON mode: encode as drizzle would.
+      steps: p.steps === undefined || p.steps === null ? null : JSON.stringify(p.steps),
     });
   }
   return inserted;
@@ -68,7 +71,8 @@ export function getRun(db: DbExecutor, id: number): RunMeta | null {
   return db.select(metaColumns).from(runs).where(eq(runs.id, id)).get() ?? null;
 }
 
-export function getRunResultJson(db: DbExecutor, id: number): string | null {
+/** The stored AllocationResult as text (runs of engines < 1.1.0 hold that version's shape). */
+export function getRunResultJson(db: DbExecutor, id: number): RunRow['resultJson'] | null {
   return (
     db.select({ resultJson: runs.resultJson }).from(runs).where(eq(runs.id, id)).get()?.resultJson ?? null
   );

@@ -1,4 +1,6 @@
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Dataset, Rules } from '../../engine/types';
+import type { JsonText } from '../json-text';
 
 /**
  * An uploaded dataset. Immutable: a correction after an appeal is a new dataset, so every run can point at
@@ -10,9 +12,12 @@ export const datasets = sqliteTable('datasets', {
   createdAt: text('created_at').notNull(),
   createdBy: text('created_by').notNull(),
   label: text('label'),
-  countsJson: text('counts_json').notNull(),
-  datasetJson: text('dataset_json').notNull(),
-  rulesJson: text('rules_json').notNull(),
+  /** Records per collection of the dataset (schools, posts, staff, …). */
+  countsJson: text('counts_json', { mode: 'json' })
+    .notNull()
+    .$type<{ readonly [K in keyof Dataset]: number }>(),
+  datasetJson: text('dataset_json').notNull().$type<JsonText<Dataset>>(),
+  rulesJson: text('rules_json', { mode: 'json' }).notNull().$type<Rules>(),
 });
 
 /** One uploaded file of a dataset, kept byte for byte with its SHA-256 so an auditor can prove what was sent. */

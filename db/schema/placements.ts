@@ -1,4 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Step } from '../../engine/steps';
+import { OUTCOMES, type RoundNumber } from '../../engine/types';
 import { runs } from './runs';
 
 /**
@@ -14,16 +16,19 @@ export const placements = sqliteTable(
       .references(() => runs.id),
     staffId: text('staff_id').notNull(),
     name: text('name').notNull(),
-    outcome: text('outcome').notNull(),
+    outcome: text('outcome', { enum: OUTCOMES }).notNull(),
     schoolCode: text('school_code'),
     schoolName: text('school_name'),
     subject: text('subject'),
-    round: integer('round'),
+    round: integer('round').$type<RoundNumber>(),
     fromSchoolCode: text('from_school_code').notNull(),
     fromSchoolName: text('from_school_name').notNull(),
     choiceRank: integer('choice_rank'),
     distanceKm: real('distance_km'),
+    /** The English sentence engines before 1.1.0 wrote; '' since, the explanation being `steps`. */
     explanation: text('explanation').notNull(),
+    /** The explanation as typed steps (engine/steps.ts), worded at the edge; null in runs of engines < 1.1.0. */
+    steps: text('steps', { mode: 'json' }).$type<readonly Step[]>(),
   },
   (t) => [
     uniqueIndex('placements_run_staff_uq').on(t.runId, t.staffId),

@@ -1,10 +1,10 @@
 import { compareStrings } from '../canonical';
-import { type Context, type PersonState, place, type RunState, schoolName, vacanciesLeft } from '../context';
+import { type Context, type PersonState, place, type RunState, vacanciesLeft } from '../context';
 import { certCovers } from '../eligibility';
 import { townshipDistanceKm } from '../geo';
 import { MinCostFlow } from '../matching/min-cost-flow';
 import { priorityComparator } from '../priority';
-import type { EngineWarning } from '../types';
+import type { RoundOutput } from './round';
 
 /** People who are interchangeable for round 3: same subject, certificate and home township. */
 interface PersonGroup {
@@ -30,7 +30,7 @@ interface SeatGroup {
  * (home township, school township, subject match), so the exact min-cost flow runs over groups, not over
  * people × seats. Within a group, higher priority gets the nearer seat; whoever cannot be placed waits.
  */
-export function administrativeRound(ctx: Context, state: RunState, warnings: EngineWarning[]): void {
+export function administrativeRound(ctx: Context, state: RunState, out: RoundOutput): void {
   const { allowCrossSubject, crossSubjectPenaltyKm } = ctx.rules.administrative;
   const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
   const waiting: PersonState[] = [];
@@ -38,7 +38,7 @@ export function administrativeRound(ctx: Context, state: RunState, warnings: Eng
     if (person.outcome !== null) continue;
     if (!person.staff.acceptsAdjustment) {
       person.outcome = 'standby';
-      person.steps.push('round 3: does not accept adjustment (不服从调剂) → standby (待岗)');
+      person.steps.push({ kind: 'refuses_adjustment', round: 3 });
     } else {
       waiting.push(person);
     }
@@ -48,11 +48,11 @@ export function administrativeRound(ctx: Context, state: RunState, warnings: Eng
     for (const p of [...waiting].sort((a, b) => compareStrings(a.staff.id, b.staff.id))) {
       const home = p.staff.homeTownship;
       if (home === null || ctx.townships.has(home)) continue;
-      warnings.push({
+      out.warnings.push({
         code: 'HOME_TOWNSHIP_UNKNOWN',
-        message: `${p.staff.id} home township ${home} has no coordinates in townships.csv: distances from it count as 0`,
         schoolCode: null,
         staffId: p.staff.id,
+        township: home,
       });
     }
   }
@@ -104,14 +104,10 @@ export function administrativeRound(ctx: Context, state: RunState, warnings: Eng
   for (const g of personGroups.values()) {
     const unplaced = g.members.filter((p) => p.outcome === null);
     if (unplaced.length === 0) continue;
-    const open = eligibleSeats(g);
-    const why =
-      open === 0
-        ? `no vacancy left for ${g.subject} that a ${g.certStage} certificate covers`
-        : `the ${open} ${open === 1 ? 'vacancy' : 'vacancies'} this person could fill went to others under the optimal assignment (most people placed, then least total distance; among people of one home township, higher priority first)`;
+    const vacancies = eligibleSeats(g);
     for (const p of unplaced) {
       p.outcome = 'standby';
-      p.steps.push(`round 3: ${why} → standby (待岗)`);
+      p.steps.push({ certStage: g.certStage, kind: 'no_vacancy', round: 3, subject: g.subject, vacancies });
     }
   }
 }
@@ -163,12 +159,17 @@ function solveComponent(
       nextPerson[arc.pg]! += 1;
       const schoolCode = sg.seats[nextSeat[arc.sg]!]!;
       nextSeat[arc.sg]! += 1;
-      place(state, person, 'administrative', schoolCode, sg.subject, 3);
+      place(state, person, schoolCode, sg.subject, 3);
       person.distanceKm = Math.round(arc.km * 1000) / 1000;
-      const cross = sg.subject !== person.staff.subject ? ` (another subject, +${penaltyKm} km penalty)` : '';
-      person.steps.push(
-        `round 3: assigned (组织调剂) to ${schoolName(ctx, schoolCode)} ${sg.subject}${cross}, ${arc.geoKm.toFixed(1)} km from home township ${person.staff.homeTownship ?? 'unknown'}`,
-      );
+      person.steps.push({
+        distanceKm: Math.round(arc.geoKm * 1000) / 1000,
+        homeTownship: person.staff.homeTownship,
+        kind: 'assigned',
+        penaltyKm: sg.subject === person.staff.subject ? 0 : penaltyKm,
+        round: 3,
+        schoolCode,
+        subject: sg.subject,
+      });
     }
   }
 }

@@ -1,6 +1,20 @@
-import { type Context, type PersonState, postKey, schoolName } from '../context';
+import { type Context, type PersonState, postKey } from '../context';
 import { certCovers, isUpwardMove } from '../eligibility';
-import type { EngineWarning, WarningCode } from '../types';
+import type { IgnoredChoice, IgnoredReason } from '../steps';
+import type { ChoiceWarningCode, EngineWarning } from '../types';
+
+/** The warning code each reason for ignoring a 志愿 is reported under. */
+const WARNING_OF = {
+  beyond_max: 'CHOICE_BEYOND_MAX',
+  duplicate: 'CHOICE_DUPLICATE',
+  unknown_school: 'CHOICE_UNKNOWN_SCHOOL',
+  own_school: 'CHOICE_OWN_SCHOOL',
+  merging: 'CHOICE_INELIGIBLE',
+  no_posts: 'CHOICE_INELIGIBLE',
+  cert_not_covering: 'CHOICE_INELIGIBLE',
+  upward_move: 'CHOICE_INELIGIBLE',
+  not_shortlisted: 'CHOICE_NOT_SHORTLISTED',
+} as const satisfies Record<IgnoredReason['reason'], ChoiceWarningCode>;
 
 /**
  * The round-2 choices that count, in the person's order: the first `maxChoices`, naming a known open
@@ -12,24 +26,20 @@ export function validChoices(ctx: Context, person: PersonState, warnings: Engine
   const s = person.staff;
   const seen = new Set<string>();
   const valid: string[] = [];
-  const ignored: string[] = [];
+  const ignored: IgnoredChoice[] = [];
   s.choices.forEach((code, i) => {
     if (code === '') return;
-    const dropped = whyDropped(ctx, person, code, i, seen);
+    const why = whyDropped(ctx, person, code, i, seen);
     seen.add(code);
-    if (dropped === null) {
+    if (why === null) {
       valid.push(code);
       return;
     }
-    warnings.push({
-      code: dropped[0],
-      message: `${s.id} 志愿${i + 1} ${code}: ${dropped[1]}`,
-      schoolCode: code,
-      staffId: s.id,
-    });
-    ignored.push(`志愿${i + 1} ${schoolName(ctx, code)} (${dropped[1]})`);
+    const choice: IgnoredChoice = { choice: i + 1, schoolCode: code, why };
+    warnings.push({ code: WARNING_OF[why.reason], ignored: choice, schoolCode: code, staffId: s.id });
+    ignored.push(choice);
   });
-  if (ignored.length > 0) person.steps.push(`round 2: ignored ${ignored.join(', ')}`);
+  if (ignored.length > 0) person.steps.push({ ignored, kind: 'choices_ignored', round: 2 });
   return valid;
 }
 
@@ -39,27 +49,24 @@ function whyDropped(
   code: string,
   index: number,
   seen: ReadonlySet<string>,
-): [WarningCode, string] | null {
+): IgnoredReason | null {
   const s = person.staff;
   const { maxChoices, noUpwardMoves } = ctx.rules.crossSchool;
   const school = ctx.schools.get(code);
   const own = ctx.schools.get(s.schoolCode);
-  if (index >= maxChoices) return ['CHOICE_BEYOND_MAX', `beyond the ${maxChoices} choices allowed`];
-  if (seen.has(code)) return ['CHOICE_DUPLICATE', 'listed more than once'];
-  if (school === undefined) return ['CHOICE_UNKNOWN_SCHOOL', 'no such school'];
-  if (code === s.schoolCode) return ['CHOICE_OWN_SCHOOL', 'own school (round 2 is across schools)'];
-  if (school.status !== 'open') return ['CHOICE_INELIGIBLE', `${school.name} is merging`];
-  if (!ctx.posts.has(postKey(code, s.subject)))
-    return ['CHOICE_INELIGIBLE', `${school.name} has no ${s.subject} posts`];
+  if (index >= maxChoices) return { maxChoices, reason: 'beyond_max' };
+  if (seen.has(code)) return { reason: 'duplicate' };
+  if (school === undefined) return { reason: 'unknown_school' };
+  if (code === s.schoolCode) return { reason: 'own_school' };
+  if (school.status !== 'open') return { reason: 'merging' };
+  if (!ctx.posts.has(postKey(code, s.subject))) return { reason: 'no_posts', subject: s.subject };
   if (!certCovers(s.certStage, school.stage)) {
-    return ['CHOICE_INELIGIBLE', `a ${s.certStage} certificate does not cover ${school.stage}`];
+    return { certStage: s.certStage, reason: 'cert_not_covering', stage: school.stage };
   }
   if (noUpwardMoves && own !== undefined && isUpwardMove(own.stage, school.stage)) {
-    return ['CHOICE_INELIGIBLE', `upward move ${own.stage} → ${school.stage} not allowed`];
+    return { from: own.stage, reason: 'upward_move', to: school.stage };
   }
   const shortlist = ctx.applications.get(code);
-  if (shortlist !== undefined && !shortlist.has(s.id)) {
-    return ['CHOICE_NOT_SHORTLISTED', `not on ${schoolName(ctx, code)}'s shortlist (applications.csv)`];
-  }
+  if (shortlist !== undefined && !shortlist.has(s.id)) return { reason: 'not_shortlisted' };
   return null;
 }

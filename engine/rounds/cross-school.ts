@@ -1,17 +1,12 @@
-import {
-  type Context,
-  type PersonState,
-  place,
-  postKey,
-  type RunState,
-  schoolName,
-  vacanciesLeft,
-} from '../context';
+import { type Context, type PersonState, place, postKey, type RunState, vacanciesLeft } from '../context';
+import { decidingKey } from '../deciding-key';
 import { deferredAcceptance } from '../matching/deferred-acceptance';
 import { serialDictatorship } from '../matching/serial-dictatorship';
 import { priorityComparator } from '../priority';
-import type { EngineWarning, Round2List, Staff } from '../types';
+import type { ChoiceStanding } from '../steps';
+import type { Staff } from '../types';
 import { validChoices } from './choices';
+import type { RoundOutput } from './round';
 
 /**
  * Round 2 (跨校竞聘): everyone still without a post applies with their valid choices to the posts left
@@ -19,14 +14,14 @@ import { validChoices } from './choices';
  * Deferred acceptance ranks applicants by the school's own applications score where it has one;
  * serial dictatorship lets people choose in county-wide priority order, school scores playing no part.
  */
-export function crossSchoolRound(ctx: Context, state: RunState, warnings: EngineWarning[]): Round2List[] {
+export function crossSchoolRound(ctx: Context, state: RunState, out: RoundOutput): void {
   const applicants = state.people.filter((p) => p.outcome === null);
   const choices = new Map<string, string[]>();
   const byId = new Map<string, PersonState>();
   const applied = new Map<string, PersonState[]>();
   for (const person of applicants) {
     byId.set(person.staff.id, person);
-    const keys = validChoices(ctx, person, warnings).map((code) => postKey(code, person.staff.subject));
+    const keys = validChoices(ctx, person, out.warnings).map((code) => postKey(code, person.staff.subject));
     choices.set(person.staff.id, keys);
     for (const key of keys) {
       const list = applied.get(key);
@@ -36,8 +31,11 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
   }
 
   const serial = ctx.rules.crossSchool.mechanism === 'serial_dictatorship';
+  // A school that filed applications ranks by them under deferred acceptance; its shortlist admits no one
+  // else, so everyone it ranks has such a score.
+  const byApplications = (schoolCode: string) => !serial && ctx.applications.has(schoolCode);
   const schoolScore = (schoolCode: string) => (s: Staff) =>
-    serial ? s.score : (ctx.applications.get(schoolCode)?.get(s.id) ?? s.score);
+    byApplications(schoolCode) ? (ctx.applications.get(schoolCode)?.get(s.id) ?? s.score) : s.score;
 
   const capacity = new Map<string, number>();
   const rank = new Map<string, Map<string, number>>();
@@ -61,18 +59,41 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
 
   for (const [staffId, key] of matching) {
     const post = ctx.posts.get(key)!;
-    place(state, byId.get(staffId)!, 'cross_school', post.schoolCode, post.subject, 2);
+    place(state, byId.get(staffId)!, post.schoolCode, post.subject, 2);
   }
-  for (const person of applicants)
-    describe(ctx, person, choices.get(person.staff.id) ?? [], ranked, rank, capacity);
+  // The last person each school admitted, in its own order: what anyone ranked below them missed.
+  const lastAdmitted = new Map<string, PersonState>();
+  for (const [key, list] of ranked) {
+    for (const p of list) if (matching.get(p.staff.id) === key) lastAdmitted.set(key, p);
+  }
+  const standing = (person: PersonState, key: string): ChoiceStanding => {
+    const post = ctx.posts.get(key)!;
+    const score = schoolScore(post.schoolCode);
+    const last = lastAdmitted.get(key);
+    return {
+      choice: person.staff.choices.indexOf(post.schoolCode) + 1,
+      decidedBy:
+        last === undefined || last === person
+          ? null
+          : decidingKey(ctx.rules.tieBreak, score, last.staff, person.staff),
+      lastAdmitted: last === undefined ? null : { score: score(last.staff), staffId: last.staff.id },
+      of: ranked.get(key)?.length ?? 0,
+      rank: (rank.get(key)?.get(person.staff.id) ?? 0) + 1,
+      schoolCode: post.schoolCode,
+      score: score(person.staff),
+      scoreBasis: byApplications(post.schoolCode) ? 'application' : 'composite',
+      subject: post.subject,
+      vacancies: capacity.get(key) ?? 0,
+    };
+  };
+  for (const person of applicants) describe(person, choices.get(person.staff.id) ?? [], standing);
 
-  const lists: Round2List[] = [];
   for (const [key, list] of ranked) {
     const post = ctx.posts.get(key)!;
     const vacancies = capacity.get(key) ?? 0;
     if (list.length === 0 && vacancies === 0) continue;
     const score = schoolScore(post.schoolCode);
-    lists.push({
+    out.round2Lists.push({
       applicants: list.map((p, i) => ({
         admitted: p.round === 2 && p.schoolCode === post.schoolCode,
         choiceRank: p.staff.choices.indexOf(post.schoolCode) + 1,
@@ -86,50 +107,54 @@ export function crossSchoolRound(ctx: Context, state: RunState, warnings: Engine
       vacancies,
     });
   }
-  return lists;
 }
 
-/** Writes the round-2 line of a person's explanation and their standing. */
+/**
+ * Writes the person's round-2 steps: for every valid 志愿 above the one obtained (all of them when none
+ * was), where they stood against the last person admitted there; then the 志愿 obtained, if any.
+ */
 function describe(
-  ctx: Context,
   person: PersonState,
   keys: readonly string[],
-  ranked: ReadonlyMap<string, readonly PersonState[]>,
-  rank: ReadonlyMap<string, ReadonlyMap<string, number>>,
-  capacity: ReadonlyMap<string, number>,
+  standing: (person: PersonState, key: string) => ChoiceStanding,
 ): void {
-  const standing = (key: string) => {
-    const post = ctx.posts.get(key)!;
-    const position = (rank.get(key)?.get(person.staff.id) ?? 0) + 1;
-    return {
-      of: ranked.get(key)?.length ?? 0,
-      rank: position,
-      schoolCode: post.schoolCode,
-      subject: post.subject,
-    };
-  };
-  const label = (key: string) => {
-    const st = standing(key);
-    const n = capacity.get(key) ?? 0;
-    return `${schoolName(ctx, st.schoolCode)} (rank ${st.rank} of ${st.of} for ${n} ${n === 1 ? 'vacancy' : 'vacancies'})`;
-  };
-  // The person's own 志愿 number, which is what they wrote on the form.
-  const wish = (key: string) => person.staff.choices.indexOf(ctx.posts.get(key)!.schoolCode) + 1;
   if (keys.length === 0) {
-    person.steps.push('round 2: no valid choice (志愿) → round 3');
+    person.steps.push({ kind: 'no_valid_choice', round: 2 });
     return;
   }
-  if (person.round === 2) {
-    const key = postKey(person.schoolCode!, person.subject!);
-    const k = keys.indexOf(key) + 1;
-    person.round2 = standing(key);
-    person.choiceRank = wish(key);
-    const before = keys.slice(0, k - 1).map(label);
-    const missed =
-      before.length > 0 ? `; earlier choices went to higher-ranked applicants: ${before.join(', ')}` : '';
-    person.steps.push(`round 2: 志愿${wish(key)} ${label(key)} → hired (跨校竞聘)${missed}`);
+  const obtained = person.round === 2 ? keys.indexOf(postKey(person.schoolCode!, person.subject!)) : -1;
+  for (const key of obtained === -1 ? keys : keys.slice(0, obtained)) {
+    person.steps.push(asStep('not_higher', standing(person, key)));
+  }
+  if (obtained === -1) {
+    person.round2 = listStanding(standing(person, keys[0]!));
+    person.steps.push({ kind: 'not_admitted', round: 2 });
     return;
   }
-  person.round2 = standing(keys[0]!);
-  person.steps.push(`round 2: not admitted by any valid choice: ${keys.map(label).join(', ')} → round 3`);
+  const got = standing(person, keys[obtained]!);
+  person.round2 = listStanding(got);
+  person.choiceRank = got.choice;
+  person.steps.push(asStep('admitted', got));
+}
+
+/** A standing as a step, keys in sorted order like every result object (see engine/canonical.ts). */
+function asStep<K extends 'not_higher' | 'admitted'>(kind: K, s: ChoiceStanding) {
+  return {
+    choice: s.choice,
+    decidedBy: s.decidedBy,
+    kind,
+    lastAdmitted: s.lastAdmitted,
+    of: s.of,
+    rank: s.rank,
+    round: 2 as const,
+    schoolCode: s.schoolCode,
+    score: s.score,
+    scoreBasis: s.scoreBasis,
+    subject: s.subject,
+    vacancies: s.vacancies,
+  };
+}
+
+function listStanding(s: ChoiceStanding) {
+  return { of: s.of, rank: s.rank, schoolCode: s.schoolCode, subject: s.subject };
 }

@@ -1,36 +1,31 @@
-import {
-  type Context,
-  fmtScore,
-  type PersonState,
-  place,
-  postKey,
-  type RunState,
-  schoolName,
-} from '../context';
+import { type Context, type PersonState, place, postKey, type RunState } from '../context';
+import { decidingKey } from '../deciding-key';
 import { certCovers } from '../eligibility';
 import { priorityComparator } from '../priority';
-import type { Round1List } from '../types';
+import type { RoundOutput } from './round';
 
 /**
  * Round 1 (校内竞聘): per open school and subject, the school's own staff in priority order fill
  * posts − reserved − direct hires. Everyone else still without a post goes on to round 2, with the
- * reason written into their explanation.
+ * reason in their steps.
  */
-export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
+export function inSchoolRound(ctx: Context, state: RunState, out: RoundOutput): void {
   const byPost = new Map<string, PersonState[]>();
   for (const person of state.people) {
     if (person.outcome !== null) continue;
     const s = person.staff;
     const school = ctx.schools.get(s.schoolCode);
     const key = postKey(s.schoolCode, s.subject);
+    const notRanked = { kind: 'not_ranked', round: 1, schoolCode: s.schoolCode } as const;
     if (school?.status !== 'open') {
-      person.steps.push(`round 1: own school ${schoolName(ctx, s.schoolCode)} is merging (撤并) → round 2`);
+      person.steps.push({ ...notRanked, why: { reason: 'merging' } });
     } else if (!ctx.posts.has(key)) {
-      person.steps.push(`round 1: ${school.name} has no ${s.subject} posts → round 2`);
+      person.steps.push({ ...notRanked, why: { reason: 'no_posts', subject: s.subject } });
     } else if (!certCovers(s.certStage, school.stage)) {
-      person.steps.push(
-        `round 1: a ${s.certStage} certificate does not cover ${school.name} (${school.stage}) → round 2`,
-      );
+      person.steps.push({
+        ...notRanked,
+        why: { certStage: s.certStage, reason: 'cert_not_covering', stage: school.stage },
+      });
     } else {
       const list = byPost.get(key) ?? [];
       list.push(person);
@@ -38,8 +33,8 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     }
   }
 
-  const compare = priorityComparator(ctx.rules.tieBreak, (s) => s.score);
-  const lists: Round1List[] = [];
+  const byScore = (s: PersonState['staff']) => s.score;
+  const compare = priorityComparator(ctx.rules.tieBreak, byScore);
   for (const [key, post] of ctx.posts) {
     const competitors = [...(byPost.get(key) ?? [])].sort((a, b) => compare(a.staff, b.staff));
     const exempt = state.exempt.get(key) ?? 0;
@@ -47,27 +42,30 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
     const hired = Math.min(capacity, competitors.length);
     const lastIn = hired > 0 ? competitors[hired - 1] : undefined;
     const cutoff = lastIn !== undefined && competitors.length > hired ? lastIn.staff.score : null;
-    const name = schoolName(ctx, post.schoolCode);
     competitors.forEach((person, i) => {
       const rank = i + 1;
       person.round1 = { of: competitors.length, rank, schoolCode: post.schoolCode, subject: post.subject };
-      const where = `round 1: ${post.subject} at ${name}, rank ${rank} of ${competitors.length} for ${capacity} open ${capacity === 1 ? 'post' : 'posts'}`;
-      if (rank <= capacity) {
-        place(state, person, 'in_school', post.schoolCode, post.subject, 1);
-        person.steps.push(`${where} → hired (校内竞聘)`);
-      } else if (lastIn !== undefined) {
-        const cut = fmtScore(lastIn.staff.score);
-        const why =
-          lastIn.staff.score === person.staff.score
-            ? `tied with the cut-off ${cut}, behind on the tie-break (${ctx.rules.tieBreak.join(' > ')})`
-            : `cut-off ${cut} > ${fmtScore(person.staff.score)}`;
-        person.steps.push(`${where}, ${why} → round 2`);
-      } else {
-        person.steps.push(`${where} → round 2`);
-      }
+      const isHired = rank <= capacity;
+      if (isHired) place(state, person, post.schoolCode, post.subject, 1);
+      person.steps.push({
+        cutoff,
+        decidedBy:
+          isHired || lastIn === undefined
+            ? null
+            : decidingKey(ctx.rules.tieBreak, byScore, lastIn.staff, person.staff),
+        hired: isHired,
+        kind: 'ranked',
+        of: competitors.length,
+        openPosts: capacity,
+        rank,
+        round: 1,
+        schoolCode: post.schoolCode,
+        score: person.staff.score,
+        subject: post.subject,
+      });
     });
     if (competitors.length > 0 || post.posts > 0) {
-      lists.push({
+      out.round1Lists.push({
         candidates: competitors.map((p, i) => ({
           birthDate: p.staff.birthDate,
           hired: i < capacity,
@@ -88,5 +86,4 @@ export function inSchoolRound(ctx: Context, state: RunState): Round1List[] {
       });
     }
   }
-  return lists;
 }

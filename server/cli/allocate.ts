@@ -1,21 +1,26 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { allocate } from '../../engine';
-import { pickLang } from '../i18n/lang';
+import { LANGS, pickLang } from '../i18n/lang';
 import { readDatasetDir } from '../import';
+import { namesFrom, warningText } from '../render';
 import { formatIssues } from '../report/issues-text';
+import { formatPerson } from '../report/person-text';
 import { problemsXlsx } from '../report/problems-xlsx';
 import { formatSummaryTable } from '../report/summary-table';
 
 /**
- * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--problems report.xlsx]`:
- * runs the engine on a dataset folder (CSV, .xlsx, .xls or one workbook), with no server and no database.
- * Import warnings go to stderr as `warning: file:line [column]: message` (and into `--json` as
- * `importWarnings`); `--problems` also writes problems and warnings as an .xlsx report (no birth dates or
- * ID numbers in it). Exit codes: 0 done, 1 the dataset (or rules) was rejected, 2 bad usage.
+ * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--explain id|all]…
+ * [--problems report.xlsx]`: runs the engine on a dataset folder (CSV, .xlsx, .xls or one workbook), with no
+ * server and no database. `--json` prints the engine's result as is (data only, no sentences) with the
+ * loader's `importWarnings`; otherwise the report's tables, the run's warnings and, for each `--explain`,
+ * that person's explanation, in Chinese (default) or English. Import warnings go to stderr as
+ * `warning: file:line [column]: message`; `--problems` also writes problems and warnings as an .xlsx report
+ * (no birth dates or ID numbers in it). Exit codes: 0 done, 1 the dataset (or rules) was rejected, 2 bad
+ * usage.
  */
 const USAGE =
-  'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json] [--lang zh|en] [--problems report.xlsx]';
+  'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json] [--lang zh|en] [--explain <staff_id>|all]… [--problems report.xlsx]';
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parse>;
@@ -26,11 +31,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const dir = args.positionals[0];
-  if (dir === undefined || args.positionals.length > 1) {
+  const langArg = args.values.lang;
+  if (dir === undefined || args.positionals.length > 1 || (langArg !== undefined && !isLang(langArg))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const lang = pickLang(args.values.lang);
+  const lang = pickLang(langArg);
   const rules = args.values.rules === undefined ? {} : { rulesPath: args.values.rules };
   const loaded = await readDatasetDir(dir, { ...rules, lang });
   if (args.values.problems !== undefined) {
@@ -59,10 +65,43 @@ async function main(): Promise<number> {
     return 1;
   }
   const result = allocate(loaded.dataset, loaded.rules);
-  const json = () => JSON.stringify({ ...result, importWarnings: loaded.warnings });
-  process.stdout.write(args.values.json ? `${json()}\n` : `${formatSummaryTable(result)}\n`);
+  if (args.values.json) {
+    process.stdout.write(`${JSON.stringify({ ...result, importWarnings: loaded.warnings })}\n`);
+    return 0;
+  }
+  const out = [formatSummaryTable(result, lang)];
+  if (result.warnings.length > 0) {
+    const names = namesFrom(result.schools);
+    out.push(
+      '',
+      lang === 'zh' ? `提示（${result.warnings.length} 条）：` : `Warnings (${result.warnings.length}):`,
+    );
+    for (const w of result.warnings) out.push(`  ${warningText(w, lang, names)}`);
+  }
+  const wanted = args.values.explain ?? [];
+  if (wanted.length === 0) {
+    out.push(
+      '',
+      lang === 'zh'
+        ? '个人说明：加 --explain <工号>（可多次）或 --explain all'
+        : 'Explanations: add --explain <staff_id> (repeatable) or --explain all',
+    );
+  }
+  const people = wanted.includes('all')
+    ? result.placements
+    : wanted.map((id) => result.placements.find((p) => p.staffId === id));
+  for (const [i, p] of people.entries()) {
+    if (p === undefined) {
+      process.stderr.write(`unknown staff_id: ${wanted[i]}\n`);
+      return 2;
+    }
+    out.push('', formatPerson(result, p, lang));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
+
+const isLang = (value: string) => (LANGS as readonly string[]).includes(value);
 
 function parse() {
   return parseArgs({
@@ -72,6 +111,7 @@ function parse() {
       rules: { type: 'string' },
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      explain: { type: 'string', multiple: true },
       problems: { type: 'string' },
     },
   });

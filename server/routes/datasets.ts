@@ -207,7 +207,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
     async () => ({
       datasets: listDatasets(db).map(({ countsJson, ...meta }) => ({
         ...meta,
-        counts: JSON.parse(countsJson),
+        counts: countsJson,
       })),
     }),
   );
@@ -227,7 +227,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       const found = getDataset(db, request.params.id);
       if (!found) throw new DatasetNotFound(request.params.id);
       const { countsJson, ...meta } = found;
-      return { ...meta, counts: JSON.parse(countsJson) };
+      return { ...meta, counts: countsJson };
     },
   );
 };

@@ -1,19 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getPlacement, type PlacementRow, queryPlacements } from '../../db';
-import type { Outcome } from '../../engine/types';
 import { RunNotFound, SchoolNotFound, StaffNotFound } from '../errors';
+import { type Lang, pickLang } from '../i18n/lang';
 import { assertSchoolAccess, schoolScope } from '../plugins/auth';
+import { explanationLines, explanationText, type Names, namesFrom } from '../render';
 import { IdParam, RunIdParams, readErrors } from '../schemas/common';
+import { LangQuery } from '../schemas/lang';
 import { CandidatesSchema, ExplanationSchema, PlacementListSchema, PlacementsQuery } from '../schemas/views';
 import { schoolCandidates } from '../services/candidates';
 import { publicityCsv } from '../services/publicity-csv';
 import { countySheets, publicityXlsx, XLSX_TYPE } from '../services/publicity-xlsx';
 import { type RouteDeps, requireRun } from './deps';
 
-function toJson(row: PlacementRow) {
-  const { id: _id, runId: _run, ...rest } = row;
-  return { ...rest, outcome: rest.outcome as Outcome };
+/** A row for the API: the steps in words (runs of engines < 1.1.0 have only their stored sentence). */
+function toJson(row: PlacementRow, lang: Lang, names: Names) {
+  const { id: _id, runId: _run, steps, explanation, ...rest } = row;
+  return {
+    ...rest,
+    steps: steps ?? null,
+    explanation: steps == null ? explanation : explanationText(steps, lang, names),
+  };
 }
 
 export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results }) => {
@@ -43,6 +50,9 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
     async (request, reply) => {
       const run = requireRun(db, request.params.id);
       const { school, outcome, format } = request.query;
+      const lang = pickLang(request.query.lang, request.headers['accept-language']);
+      const result = results.get(run.id);
+      const names = namesFrom(result?.schools ?? []);
       if (school !== undefined) assertSchoolAccess(request, school);
       const scope = schoolScope(request);
       const rows = queryPlacements(db, run.id, {
@@ -58,7 +68,7 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         return reply
           .type(XLSX_TYPE)
           .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`)
-          .send(Buffer.from(await publicityXlsx(sheets)));
+          .send(Buffer.from(await publicityXlsx(sheets, names)));
       }
       if (format === 'csv') {
         const name = `run-${run.id}${school === undefined ? '' : `-${school}`}-placements.csv`;
@@ -66,11 +76,11 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`)
-          .send(publicityCsv(rows));
+          .send(publicityCsv(rows, names));
       }
       return reply
         .type('application/json')
-        .send({ runId: run.id, count: rows.length, placements: rows.map(toJson) });
+        .send({ runId: run.id, count: rows.length, placements: rows.map((r) => toJson(r, lang, names)) });
     },
   );
 
@@ -83,17 +93,19 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         summary:
           'A school’s lists: round-1 ranking with cut-off per subject, round-2 applicants, who left and arrived',
         params: z.object({ id: IdParam, code: z.string().min(1) }),
+        querystring: LangQuery,
         response: { 200: CandidatesSchema, ...readErrors },
       },
     },
     async (request, reply) => {
       const { id, code } = request.params;
+      const lang = pickLang(request.query.lang, request.headers['accept-language']);
       assertSchoolAccess(request, code);
       if (!results.get(id)) throw new RunNotFound(id);
       // The hottest read (every principal, all day during 公示): the view and its JSON are computed and
       // checked against the schema once per run and school, then served as is.
-      const cached = results.view(id, `candidates:${code}`, (result) => {
-        const view = schoolCandidates(result, code);
+      const cached = results.view(id, `candidates:${code}:${lang}`, (result) => {
+        const view = schoolCandidates(result, code, lang);
         if (!view) return null;
         const body = { runId: id, ...view };
         return { body, json: JSON.stringify(CandidatesSchema.encode(body)) };
@@ -109,8 +121,10 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
-        summary: 'Why one person landed where they did',
+        summary:
+          'Why one person landed where they did: steps as data and in words, with why not a higher 志愿',
         params: z.object({ id: IdParam, staffId: z.string().min(1) }),
+        querystring: LangQuery,
         response: { 200: ExplanationSchema, ...readErrors },
       },
     },
@@ -121,9 +135,22 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       if (!row) throw new StaffNotFound(staffId, id);
       const scope = schoolScope(request);
       if (scope !== undefined && row.schoolCode !== scope) assertSchoolAccess(request, row.fromSchoolCode);
-      const placement = results.get(id)?.placements.find((p) => p.staffId === staffId);
-      if (!placement) throw new Error(`placement ${staffId} missing from run ${id}'s result`);
-      return { runId: id, placement, schoolName: row.schoolName, fromSchoolName: row.fromSchoolName };
+      const result = results.get(id);
+      const placement = result?.placements.find((p) => p.staffId === staffId);
+      if (!result || !placement) throw new Error(`placement ${staffId} missing from run ${id}'s result`);
+      const lang = pickLang(request.query.lang, request.headers['accept-language']);
+      const explanation =
+        row.steps == null
+          ? [row.explanation]
+          : explanationLines(placement.steps, lang, namesFrom(result.schools));
+      return {
+        runId: id,
+        placement,
+        schoolName: row.schoolName,
+        fromSchoolName: row.fromSchoolName,
+        lang,
+        explanation,
+      };
     },
   );
 };

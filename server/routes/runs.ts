@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listRuns } from '../../db';
-import type { AllocationResult, Summary } from '../../engine/types';
+import type { AllocationResult, EngineWarning, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
-import { pickLang } from '../i18n/lang';
+import { type Lang, pickLang } from '../i18n/lang';
 import { schoolScope } from '../plugins/auth';
+import { namesFrom, replayVerdict, warningText } from '../render';
 import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
+import { LangQuery } from '../schemas/lang';
 import {
   CreateRunBody,
   DiffSchema,
@@ -25,13 +27,19 @@ function scopedSummary(summary: Summary, school: string | undefined): Summary {
   return { ...summary, bySchool: summary.bySchool.filter((s) => s.schoolCode === school) };
 }
 
-/** A principal's copy of a run: their school's report, warnings and envy pairs only. */
-function scoped(result: AllocationResult, school: string | undefined) {
-  const { schools, warnings, fairness } = result;
-  if (school === undefined) return { schools, warnings, fairness };
+/** A principal's copy of a run: their school's report, warnings and envy pairs only; warnings in words. */
+function scoped(result: AllocationResult, school: string | undefined, lang: Lang) {
+  const { schools, fairness } = result;
+  const names = namesFrom(schools);
+  const worded = (w: EngineWarning) => {
+    // Runs of engines < 1.1.0 stored an English sentence instead of the data.
+    const legacy = (w as { message?: unknown }).message;
+    return { ...w, message: typeof legacy === 'string' ? legacy : warningText(w, lang, names) };
+  };
+  if (school === undefined) return { schools, warnings: result.warnings.map(worded), fairness };
   return {
     schools: schools.filter((s) => s.schoolCode === school),
-    warnings: warnings.filter((w) => w.schoolCode === school),
+    warnings: result.warnings.filter((w) => w.schoolCode === school).map(worded),
     fairness: { ...fairness, envyPairs: fairness.envyPairs.filter((e) => e.schoolCode === school) },
   };
 }
@@ -68,6 +76,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         engineVersion: run.engineVersion,
         inputHash: run.inputHash,
         outputHash: run.outputHash,
+        decisionHash: run.decisionHash,
         summary: result.summary,
         fairness: result.fairness,
       });
@@ -87,7 +96,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
     async (request) => ({
       runs: listRuns(db).map(({ summaryJson, fairnessJson: _f, rulesJson: _r, ...meta }) => ({
         ...meta,
-        summary: scopedSummary(JSON.parse(summaryJson) as Summary, schoolScope(request)),
+        summary: scopedSummary(summaryJson, schoolScope(request)),
       })),
     }),
   );
@@ -100,6 +109,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         tags: ['runs'],
         summary: 'One run: rules, summary, fairness, per-school report, warnings',
         params: RunIdParams,
+        querystring: LangQuery,
         response: { 200: RunDetailSchema, ...readErrors },
       },
     },
@@ -111,7 +121,11 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
         ...meta,
         rules: result.rules,
         summary: scopedSummary(result.summary, schoolScope(request)),
-        ...scoped(result, schoolScope(request)),
+        ...scoped(
+          result,
+          schoolScope(request),
+          pickLang(request.query.lang, request.headers['accept-language']),
+        ),
         areas: schoolAreas(db, results, meta.id, schoolScope(request)),
       };
     },
@@ -123,8 +137,10 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the run from its stored canonical input and compare hashes',
+        summary:
+          'Recompute the run from its stored canonical input; compare the whole output and the decisions alone',
         params: RunIdParams,
+        querystring: LangQuery,
         response: { 200: ReplaySchema, ...readErrors },
       },
     },
@@ -132,7 +148,8 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       const run = requireRun(db, request.params.id);
       const replay = replayRun(db, run, request.actor);
       if (!replay) throw new Error(`run ${run.id} has no stored input`);
-      return replay;
+      const lang = pickLang(request.query.lang, request.headers['accept-language']);
+      return { ...replay, verdict: replayVerdict(replay, lang) };
     },
   );
 

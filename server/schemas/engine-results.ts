@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { OUTCOMES, SCHOOL_STATUSES, STAGES, TITLES } from '../../engine/types';
+import {
+  type Fairness,
+  OUTCOMES,
+  type Placement,
+  type Round1Candidate,
+  type Round2Applicant,
+  SCHOOL_STATUSES,
+  type SchoolReport,
+  STAGES,
+  type Summary,
+  TITLES,
+} from '../../engine/types';
 import { list } from './common';
+import type { Assert, SameKeys } from './key-check';
+import { DirectHireReasonSchema, StepSchema } from './steps';
 
 /** Zod mirrors of the engine's result types (engine/types.ts), for response validation and OpenAPI. */
 
@@ -97,12 +110,12 @@ export const PlacementSchema = z
     subject: z.string().nullable(),
     round: z.number().int().nullable(),
     fromSchoolCode: z.string(),
-    exemptReason: z.string().nullable(),
+    exemptReason: DirectHireReasonSchema.nullable(),
     round1: ListStandingSchema.nullable(),
     round2: ListStandingSchema.nullable(),
     choiceRank: z.number().int().nullable(),
     distanceKm: z.number().nullable(),
-    explanation: z.string(),
+    steps: list(StepSchema).describe('The explanation as data, round by round (engine/steps.ts)'),
   })
   .meta({ id: 'Placement' });
 
@@ -125,3 +138,15 @@ export const Round2ApplicantSchema = z.object({
   choiceRank: z.number().int(),
   admitted: z.boolean(),
 });
+
+/** Compile-time: each schema has exactly the keys of the engine type it mirrors (see key-check.ts). */
+export type PlacementKeys = Assert<SameKeys<z.output<typeof PlacementSchema>, Placement>>;
+export type SummaryKeys = Assert<SameKeys<z.output<typeof SummarySchema>, Summary>>;
+export type SummaryRowKeys = Assert<
+  SameKeys<z.output<typeof SummarySchema>['byStage'][number], Summary['byStage'][number]>
+>;
+export type PercentKeys = Assert<SameKeys<z.output<typeof OutcomePercent>, Summary['percent']>>;
+export type FairnessKeys = Assert<SameKeys<z.output<typeof FairnessSchema>, Fairness>>;
+export type SchoolReportKeys = Assert<SameKeys<z.output<typeof SchoolReportSchema>, SchoolReport>>;
+export type Round1CandidateKeys = Assert<SameKeys<z.output<typeof Round1CandidateSchema>, Round1Candidate>>;
+export type Round2ApplicantKeys = Assert<SameKeys<z.output<typeof Round2ApplicantSchema>, Round2Applicant>>;

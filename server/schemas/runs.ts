@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { AREAS, MECHANISMS, TIE_BREAK_KEYS, WARNING_CODES } from '../../engine/types';
+import { AREAS, MECHANISMS, type Rules, TIE_BREAK_KEYS } from '../../engine/types';
 import { list } from './common';
 import { FairnessSchema, OutcomeSchema, SchoolReportSchema, SummarySchema } from './engine-results';
+import type { Assert, SameKeys } from './key-check';
+import { WarningSchema } from './steps';
 
 export const RulesSchema = z
   .object({
@@ -17,6 +19,16 @@ export const RulesSchema = z
     tieBreak: list(z.enum(TIE_BREAK_KEYS)),
   })
   .meta({ id: 'Rules' });
+
+/** Compile-time: the schema has exactly the keys of the engine's Rules, at every level (see key-check.ts). */
+type R = z.output<typeof RulesSchema>;
+export type RulesKeys = Assert<SameKeys<R, Rules>>;
+export type RulesNestedKeys = Assert<
+  SameKeys<
+    [R['retirementAge'], R['crossSchool'], R['administrative']],
+    [Rules['retirementAge'], Rules['crossSchool'], Rules['administrative']]
+  >
+>;
 
 export const CreateRunBody = z.object({
   datasetId: z.number().int().positive(),
@@ -36,6 +48,10 @@ const RunHeader = {
   engineVersion: z.string(),
   inputHash: z.string(),
   outputHash: z.string(),
+  decisionHash: z
+    .string()
+    .nullable()
+    .describe('SHA-256 of the decisions only; null for runs of engines < 1.1.0'),
 };
 
 export const RunCreatedSchema = z.object({ ...RunHeader, summary: SummarySchema, fairness: FairnessSchema });
@@ -51,25 +67,27 @@ export const RunDetailSchema = z
     areas: z
       .record(z.string(), z.enum(AREAS))
       .describe('城乡类别 of each school in `schools`, by school code (for urban/rural flows)'),
-    warnings: list(
-      z.object({
-        code: z.enum(WARNING_CODES),
-        staffId: z.string().nullable(),
-        schoolCode: z.string().nullable(),
-        message: z.string(),
-      }),
-    ),
+    warnings: list(WarningSchema),
   })
   .meta({ id: 'Run' });
 
 export const ReplaySchema = z.object({
   identical: z.boolean().describe('true when the replay gives the stored input and output hashes'),
+  decisionsIdentical: z
+    .boolean()
+    .describe('true when everyone is placed as in the stored run (decisionHash)'),
+  presentationDiffers: z
+    .boolean()
+    .describe('true when the decisions are identical but the output is not (another engine version)'),
+  verdict: z.string().describe('The finding in words, in the reader’s language'),
   engineVersion: z.string(),
   replayEngineVersion: z.string(),
   inputHash: z.string(),
   replayInputHash: z.string(),
   outputHash: z.string(),
   replayOutputHash: z.string(),
+  decisionHash: z.string(),
+  replayDecisionHash: z.string(),
 });
 
 const PersonState = z.object({

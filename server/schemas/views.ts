@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../../engine/types';
+import { LANGS } from '../i18n/lang';
 import { list } from './common';
 import {
   OutcomeSchema,
@@ -8,15 +9,17 @@ import {
   Round2ApplicantSchema,
   SchoolReportSchema,
 } from './engine-results';
+import { LangQuery } from './lang';
+import { DirectHireReasonSchema, StepSchema } from './steps';
 
-export const PlacementsQuery = z.object({
+export const PlacementsQuery = LangQuery.extend({
   school: z.string().min(1).optional().describe('Only people placed at this school'),
   outcome: z.enum(OUTCOMES).optional(),
   format: z
     .enum(['json', 'csv', 'xlsx'])
     .default('json')
     .describe(
-      'csv: the 公示 list, UTF-8 with BOM; xlsx: the same as a workbook (county sheet and one per school)',
+      'csv: the 公示 list, UTF-8 with BOM; xlsx: the same as a workbook (county sheet and one per school); both in Chinese',
     ),
 });
 
@@ -32,7 +35,8 @@ export const PlacementRowSchema = z.object({
   fromSchoolName: z.string(),
   choiceRank: z.number().int().nullable(),
   distanceKm: z.number().nullable(),
-  explanation: z.string(),
+  explanation: z.string().describe('The steps in words (?lang= / Accept-Language)'),
+  steps: list(StepSchema).nullable().describe('The explanation as data; null in runs of engines < 1.1.0'),
 });
 
 export const PlacementListSchema = z.object({
@@ -61,7 +65,14 @@ export const CandidatesSchema = z
         posts: z.number().int(),
         reserved: z.number().int(),
         exempt: z.number().int(),
-        directHires: list(z.object({ staffId: z.string(), name: z.string(), reason: z.string() })),
+        directHires: list(
+          z.object({
+            staffId: z.string(),
+            name: z.string(),
+            why: DirectHireReasonSchema,
+            reason: z.string().describe('`why` in words'),
+          }),
+        ),
         capacity: z.number().int(),
         cutoff: z.number().nullable(),
         round1: list(Round1CandidateSchema),
@@ -78,4 +89,8 @@ export const ExplanationSchema = z.object({
   placement: PlacementSchema,
   schoolName: z.string().nullable(),
   fromSchoolName: z.string().nullable(),
+  lang: z.enum(LANGS),
+  explanation: list(z.string()).describe(
+    'The steps in words, one line each, headed by the round; for every 志愿 above the one obtained, why not there',
+  ),
 });

@@ -20,8 +20,16 @@ describe('schoolCandidates', () => {
     const chinese = view.subjects.find((s) => s.subject === '语文')!;
     expect(chinese).toMatchObject({ posts: 2, exempt: 1, capacity: 1, cutoff: 90 });
     expect(chinese.directHires).toEqual([
-      { staffId: 'A', name: '教师A', reason: 'pregnancy or nursing (孕期哺乳期)' },
+      {
+        staffId: 'A',
+        name: '教师A',
+        why: { exemption: 'pregnancy', kind: 'exemption' },
+        reason: '孕期哺乳期',
+      },
     ]);
+    expect(schoolCandidates(result, 'S1', 'en')!.subjects[0]!.directHires[0]!.reason).toBe(
+      'pregnancy or nursing',
+    );
     expect(chinese.round1.map((c) => [c.staffId, c.hired])).toEqual([
       ['B', true],
       ['C', false],

@@ -1,3 +1,4 @@
+import type { DirectHireReason } from '../../engine';
 import type {
   AllocationResult,
   Outcome,
@@ -5,6 +6,8 @@ import type {
   Round2Applicant,
   SchoolReport,
 } from '../../engine/types';
+import type { Lang } from '../i18n/lang';
+import { directHireWords } from '../render';
 
 export interface SubjectCandidates {
   readonly subject: string;
@@ -15,6 +18,8 @@ export interface SubjectCandidates {
   readonly directHires: readonly {
     readonly staffId: string;
     readonly name: string;
+    readonly why: DirectHireReason;
+    /** `why` in words. */
     readonly reason: string;
   }[];
   /** Posts open to round-1 competition (posts − reserved − exempt). */
@@ -51,9 +56,14 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What a principal sees of one run: per subject the round-1 list with cut-off and the round-2 applicants,
- * then who left and who arrived. Null when the school is not in the run.
+ * then who left and who arrived, with the reasons for direct hires in `lang`. Null when the school is not in
+ * the run.
  */
-export function schoolCandidates(result: AllocationResult, schoolCode: string): SchoolCandidates | null {
+export function schoolCandidates(
+  result: AllocationResult,
+  schoolCode: string,
+  lang: Lang = 'zh',
+): SchoolCandidates | null {
   const school = result.schools.find((s) => s.schoolCode === schoolCode);
   if (!school) return null;
   const names = new Map(result.schools.map((s) => [s.schoolCode, s.name]));
@@ -74,7 +84,8 @@ export function schoolCandidates(result: AllocationResult, schoolCode: string): 
   for (const p of result.placements) {
     if (p.schoolCode !== schoolCode || p.exemptReason === null || p.subject === null) continue;
     const list = direct.get(p.subject) ?? [];
-    list.push({ staffId: p.staffId, name: p.name, reason: p.exemptReason });
+    const why = p.exemptReason;
+    list.push({ staffId: p.staffId, name: p.name, why, reason: directHireWords(why, lang) });
     direct.set(p.subject, list);
   }
 

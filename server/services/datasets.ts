@@ -1,4 +1,4 @@
-import { type Db, insertDataset } from '../../db';
+import { type Db, fromJsonText, insertDataset, type JsonText, toJsonText } from '../../db';
 import type { Dataset, Rules } from '../../engine/types';
 import type { Lang } from '../i18n/lang';
 import { type DatasetFileKind, type DatasetIssue, type NamedBytes, parseDatasetInput } from '../import';
@@ -84,9 +84,9 @@ export async function importDataset(
         createdAt: new Date().toISOString(),
         createdBy: actor.id,
         label,
-        countsJson: JSON.stringify(counts),
-        datasetJson: JSON.stringify(loaded.dataset),
-        rulesJson: JSON.stringify(loaded.rules),
+        countsJson: counts,
+        datasetJson: toJsonText(loaded.dataset),
+        rulesJson: loaded.rules,
       },
       fileRows,
     );
@@ -116,12 +116,9 @@ export function checkUpload(upload: Upload, lang: Lang, redact = false) {
 }
 
 /** The parsed dataset and rules stored with a dataset, or null when there is no such dataset. */
-export function parseStoredDataset(payload: { datasetJson: string; rulesJson: string }): {
+export function parseStoredDataset(payload: { datasetJson: JsonText<Dataset>; rulesJson: Rules }): {
   dataset: Dataset;
   rules: Rules;
 } {
-  return {
-    dataset: JSON.parse(payload.datasetJson) as Dataset,
-    rules: JSON.parse(payload.rulesJson) as Rules,
-  };
+  return { dataset: fromJsonText(payload.datasetJson), rules: payload.rulesJson };
 }

@@ -15,7 +15,7 @@ const person = (staffId: string, over: Partial<Placement> = {}): Placement => ({
   round2: null,
   choiceRank: null,
   distanceKm: null,
-  explanation: '',
+  steps: [],
   ...over,
 });
 
@@ -101,8 +101,21 @@ describe('diffRuns', () => {
   });
 
   it('ignores an explanation or rank that changed while the placement did not', () => {
-    const before = run([person('A', { explanation: 'rank 2 of 3' })], []);
-    const after = run([person('A', { explanation: 'rank 1 of 3' })], []);
+    const ranked = (rank: number) =>
+      person('A', {
+        round1: { of: 3, rank, schoolCode: 'S1', subject: '语文' },
+        steps: [
+          {
+            kind: 'direct_hire',
+            round: 0,
+            schoolCode: 'S1',
+            subject: '语文',
+            why: { exemption: 'other', kind: 'exemption' },
+          },
+        ],
+      });
+    const before = run([ranked(2)], []);
+    const after = run([{ ...ranked(1), steps: [] }], []);
     expect(diffRuns(before, after)).toEqual({ people: [], schools: [] });
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Db, queryPlacements } from '../../db';
 import type { AllocationResult } from '../../engine/types';
+import { namesFrom } from '../render';
 import { publicityCsv } from './publicity-csv';
 import { countySheets, publicityXlsx } from './publicity-xlsx';
 
@@ -19,17 +20,21 @@ export async function writePublicityFiles(
   const schoolsDir = join(outDir, 'schools');
   mkdirSync(schoolsDir, { recursive: true });
   const written: string[] = [];
+  const names = namesFrom(result.schools);
   const county = join(outDir, 'county.csv');
   const everyone = queryPlacements(db, runId);
-  writeFileSync(county, publicityCsv(everyone));
+  writeFileSync(county, publicityCsv(everyone, names));
   written.push(county);
   for (const school of result.schools) {
     const file = join(schoolsDir, `${school.schoolCode}-${school.name.replace(/[\\/:*?"<>|]/g, '_')}.csv`);
-    writeFileSync(file, publicityCsv(queryPlacements(db, runId, { concerningSchool: school.schoolCode })));
+    writeFileSync(
+      file,
+      publicityCsv(queryPlacements(db, runId, { concerningSchool: school.schoolCode }), names),
+    );
     written.push(file);
   }
   const workbook = join(outDir, 'county.xlsx');
-  writeFileSync(workbook, await publicityXlsx(countySheets(everyone)));
+  writeFileSync(workbook, await publicityXlsx(countySheets(everyone), names));
   written.push(workbook);
   return written;
 }

@@ -1,14 +1,7 @@
 import { FormatterOptions } from '@fast-csv/format';
 import { FieldFormatter } from '@fast-csv/format/build/src/formatter/index.js';
 import type { PlacementRow } from '../../db';
-
-const OUTCOME_LABELS: Readonly<Record<string, string>> = {
-  in_school: '校内竞聘',
-  cross_school: '跨校竞聘',
-  administrative: '组织调剂',
-  resigned: '辞职',
-  standby: '待岗',
-};
+import { explanationText, type Names, OUTCOME_WORDS } from '../render';
 
 /** The 公示 columns, shared by the CSV and the .xlsx so they stay in step. */
 export const PUBLICITY_HEADERS = [
@@ -49,27 +42,51 @@ function line(cells: readonly (string | number | null)[]): string {
   return cells.map((c, i) => fields.format(neutralise(c === null ? '' : String(c)), i, false)).join(',');
 }
 
-/** One person's 公示 row, column by column as {@link PUBLICITY_HEADERS} names them. */
-export function publicityCells(p: PlacementRow): (string | number | null)[] {
+/** School names as the rows themselves give them, for when the run's full list is not at hand. */
+function namesFromRows(rows: readonly PlacementRow[]): Names {
+  const byCode = new Map<string, string>();
+  for (const r of rows) {
+    byCode.set(r.fromSchoolCode, r.fromSchoolName);
+    if (r.schoolCode !== null && r.schoolName !== null) byCode.set(r.schoolCode, r.schoolName);
+  }
+  return { school: (code) => byCode.get(code) ?? code };
+}
+
+/**
+ * The 说明 of one row, in Chinese as the 公示 prints it: the steps in words, or for runs of engines < 1.1.0
+ * (no steps) the sentence they stored.
+ */
+export function publicityExplanation(row: PlacementRow, names: Names): string {
+  return row.steps == null ? row.explanation : explanationText(row.steps, 'zh', names);
+}
+
+/**
+ * One person's 公示 row, column by column as {@link PUBLICITY_HEADERS} names them. `names` gives every
+ * school's name (the run's schools) for the 志愿 the 说明 mentions; by default, those the rows carry.
+ */
+export function publicityCells(
+  p: PlacementRow,
+  names: Names = namesFromRows([p]),
+): (string | number | null)[] {
   return [
     p.staffId,
     p.name,
     p.fromSchoolCode,
     p.fromSchoolName,
-    OUTCOME_LABELS[p.outcome] ?? p.outcome,
+    OUTCOME_WORDS[p.outcome].zh,
     p.schoolCode,
     p.schoolName,
     p.subject,
     p.round === null ? '' : `第${p.round}轮`,
     p.choiceRank === null ? '' : `志愿${p.choiceRank}`,
     p.distanceKm === null ? '' : p.distanceKm.toFixed(1),
-    p.explanation,
+    publicityExplanation(p, names),
   ];
 }
 
 /** The 公示 list: UTF-8 with BOM, Chinese headers, CRLF line ends (what Excel writes), formula-safe. */
-export function publicityCsv(rows: readonly PlacementRow[]): string {
+export function publicityCsv(rows: readonly PlacementRow[], names: Names = namesFromRows(rows)): string {
   const out = [line(PUBLICITY_HEADERS)];
-  for (const p of rows) out.push(line(publicityCells(p)));
+  for (const p of rows) out.push(line(publicityCells(p, names)));
   return `${UTF8_BOM}${out.join('\r\n')}\r\n`;
 }

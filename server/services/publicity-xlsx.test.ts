@@ -18,7 +18,23 @@ const row = (staffId: string, over: Partial<PlacementRow> = {}): PlacementRow =>
   fromSchoolName: '一中',
   choiceRank: 1,
   distanceKm: null,
-  explanation: '第二轮：志愿1 录取',
+  explanation: '',
+  steps: [
+    {
+      choice: 1,
+      decidedBy: null,
+      kind: 'admitted',
+      lastAdmitted: { score: 80, staffId },
+      of: 1,
+      rank: 1,
+      round: 2,
+      schoolCode: '0002',
+      score: 80,
+      scoreBasis: 'composite',
+      subject: '语文',
+      vacancies: 1,
+    },
+  ],
   ...over,
 });
 
@@ -63,6 +79,17 @@ describe('公示 .xlsx', () => {
     const header = book.worksheets[0]?.getRow(1).values as unknown[] | undefined;
     expect(header?.slice(1)).toEqual(csvHeader);
     expect(book.getWorksheet('0003 町店小学')?.rowCount).toBe(2);
+  });
+
+  it('writes the 说明 in Chinese from the steps, naming the schools of the run', async () => {
+    const book = await readBack(
+      await publicityXlsx(countySheets([row('T1')]), {
+        school: (code) => (code === '0002' ? '北留中学' : code),
+      }),
+    );
+    expect(book.getWorksheet('全县')?.getRow(2).getCell(12).value).toBe(
+      '第二轮：第1志愿 北留中学 语文，空缺岗位 1 个，排名第 1（共 1 人），本人 80.00 → 聘用（跨校竞聘）',
+    );
   });
 
   it('makes sheet names Excel accepts: no []:*?/\\, at most 31 characters, unique', () => {

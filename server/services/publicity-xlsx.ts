@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PlacementRow } from '../../db';
+import type { Names } from '../render';
 import { PUBLICITY_HEADERS, publicityCells } from './publicity-csv';
 
 /** The media type of an .xlsx workbook. */
@@ -41,9 +42,10 @@ export function sheetName(wanted: string, taken: Set<string>): string {
  * stored as text, so Excel neither turns a 工号 like 0012 or 510322198505112345 into a number nor reads a
  * name starting with = as a formula.
  *
+ * @param names every school's name (the run's schools), for the 志愿 the 说明 mentions
  * @returns the workbook's bytes
  */
-export async function publicityXlsx(sheets: readonly PublicitySheet[]): Promise<Uint8Array> {
+export async function publicityXlsx(sheets: readonly PublicitySheet[], names?: Names): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const taken = new Set<string>();
   for (const { name, rows } of sheets) {
@@ -64,7 +66,8 @@ export async function publicityXlsx(sheets: readonly PublicitySheet[]): Promise<
       style: { numFmt: '@' },
     }));
     sheet.getRow(1).font = { bold: true };
-    for (const p of rows) sheet.addRow(publicityCells(p).map((cell) => (cell === null ? '' : String(cell))));
+    for (const p of rows)
+      sheet.addRow(publicityCells(p, names).map((cell) => (cell === null ? '' : String(cell))));
     sheet.getColumn(PUBLICITY_HEADERS.length).alignment = { wrapText: true, vertical: 'top' };
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());

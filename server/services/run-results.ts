@@ -1,5 +1,6 @@
-import { type DbExecutor, getRunResultJson } from '../../db';
+import { type DbExecutor, fromJsonText, getRunResultJson } from '../../db';
 import type { AllocationResult } from '../../engine/types';
+import { fromStoredResult } from './legacy-results';
 
 interface Entry {
   readonly result: AllocationResult;
@@ -47,7 +48,7 @@ export class RunResults {
     }
     const json = getRunResultJson(this.db, runId);
     if (json === null) return null;
-    const entry = { result: JSON.parse(json) as AllocationResult, views: new Map<string, unknown>() };
+    const entry = { result: fromStoredResult(fromJsonText(json)), views: new Map<string, unknown>() };
     this.store(runId, entry);
     return entry;
   }

@@ -1,12 +1,14 @@
 import {
   type Db,
   getDatasetPayload,
+  getRunDecisions,
   getRunInputJson,
   insertRun,
   type NewPlacementRow,
   type RunMeta,
+  toJsonText,
 } from '../../db';
-import { allocate, canonicalInput } from '../../engine';
+import { allocate, canonicalInput, decisionHash } from '../../engine';
 import type { AllocationResult, Dataset, Rules } from '../../engine/types';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
@@ -45,7 +47,8 @@ function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlac
     fromSchoolName: names.get(p.fromSchoolCode) ?? '',
     choiceRank: p.choiceRank,
     distanceKm: p.distanceKm,
-    explanation: p.explanation,
+    explanation: '',
+    steps: p.steps,
   }));
 }
 
@@ -88,11 +91,12 @@ export function createRun(
         engineVersion: result.engineVersion,
         inputHash: result.inputHash,
         outputHash: result.outputHash,
-        rulesJson: JSON.stringify(rules),
+        decisionHash: result.decisionHash,
+        rulesJson: rules,
         inputJson,
-        resultJson: JSON.stringify(result),
-        summaryJson: JSON.stringify(result.summary),
-        fairnessJson: JSON.stringify(result.fairness),
+        resultJson: toJsonText(result),
+        summaryJson: result.summary,
+        fairnessJson: result.fairness,
       },
       rows,
     );
@@ -101,6 +105,7 @@ export function createRun(
       engineVersion: result.engineVersion,
       inputHash: result.inputHash,
       outputHash: result.outputHash,
+      decisionHash: result.decisionHash,
     });
     return meta;
   }, WRITE);
@@ -108,32 +113,50 @@ export function createRun(
 }
 
 export interface Replay {
+  /** The replay gave the stored output byte for byte (same input, same outputHash). */
   readonly identical: boolean;
+  /** Everyone is placed as in the stored run: same decisionHash. */
+  readonly decisionsIdentical: boolean;
+  /** The output differs in presentation only (explanations, lists, wording of data), not in decisions. */
+  readonly presentationDiffers: boolean;
   readonly engineVersion: string;
   readonly replayEngineVersion: string;
   readonly inputHash: string;
   readonly replayInputHash: string;
   readonly outputHash: string;
   readonly replayOutputHash: string;
+  /** The stored run's decisionHash; computed from its placements for runs of engines < 1.1.0. */
+  readonly decisionHash: string;
+  readonly replayDecisionHash: string;
 }
 
 /**
- * Recomputes a run from nothing but its stored canonical input and compares hashes. Replays are recorded in
- * the audit log too: who checked which run, and what they found, is part of the story an auditor tells.
+ * Recomputes a run from nothing but its stored canonical input and compares hashes: the output as a whole,
+ * and the decisions alone, so that a run made by an engine that words things differently is still shown to
+ * place everyone identically. Replays are recorded in the audit log too: who checked which run, and what
+ * they found, is part of the story an auditor tells.
  */
 export function replayRun(db: Db, run: RunMeta, actor: Actor): Replay | null {
   const inputJson = getRunInputJson(db, run.id);
   if (inputJson === null) return null;
   const input = JSON.parse(inputJson) as { dataset: Dataset; rules: Rules };
   const again = allocate(input.dataset, input.rules);
+  const storedDecisions = run.decisionHash ?? decisionHash(getRunDecisions(db, run.id));
+  const sameInput = again.inputHash === run.inputHash;
+  const identical = sameInput && again.outputHash === run.outputHash;
+  const decisionsIdentical = sameInput && again.decisionHash === storedDecisions;
   const replay: Replay = {
-    identical: again.outputHash === run.outputHash && again.inputHash === run.inputHash,
+    identical,
+    decisionsIdentical,
+    presentationDiffers: decisionsIdentical && !identical,
     engineVersion: run.engineVersion,
     replayEngineVersion: again.engineVersion,
     inputHash: run.inputHash,
     replayInputHash: again.inputHash,
     outputHash: run.outputHash,
     replayOutputHash: again.outputHash,
+    decisionHash: storedDecisions,
+    replayDecisionHash: again.decisionHash,
   };
   db.transaction((tx) => recordWrite(tx, actor, 'run.replay', `run:${run.id}`, replay), WRITE);
   return replay;

@@ -29,6 +29,21 @@ async function allocateCli(...args: string[]): Promise<{ code: number; stdout: s
   }
 }
 
+/**
+ * Strings in a result that read like sentences: several words, or Chinese punctuation / arrows. The
+ * dataset's own strings (names, codes, subjects, townships, dates, hashes) are single words.
+ */
+function sentencesIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (/\s|[，。；：→（]/.test(value)) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) sentencesIn(v, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) sentencesIn(v, out);
+  }
+  return out;
+}
+
 /** The dataset folder copied with the data rows of every CSV in reverse order (headers stay first). */
 function reversedCopy(dir: string): string {
   const out = mkdtempSync(join(tmpdir(), 'reversed-'));
@@ -46,11 +61,31 @@ describe('npm run allocate', () => {
   it('prints the report table with the county report percentages', async () => {
     const { code, stdout } = await allocateCli(FIXTURE);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/校内竞聘 in-school\s+3,147\s+90\.3%/);
-    expect(stdout).toMatch(/跨校竞聘 cross-school\s+198\s+5\.7%/);
-    expect(stdout).toMatch(/组织调剂 administrative\s+137\s+3\.9%/);
-    expect(stdout).toMatch(/辞职 resigned\s+5\s+0\.1%/);
-    expect(stdout).toMatch(/待岗 standby\s+0\s+0\.0%/);
+    expect(stdout).toMatch(/校内竞聘\s+3,147\s+90\.3%/);
+    expect(stdout).toMatch(/跨校竞聘\s+198\s+5\.7%/);
+    expect(stdout).toMatch(/组织调剂\s+137\s+3\.9%/);
+    expect(stdout).toMatch(/辞职\s+5\s+0\.1%/);
+    expect(stdout).toMatch(/待岗\s+0\s+0\.0%/);
+    expect(stdout).toMatch(/公平性检查：合理嫉妒 0，浪费 0，超编 0，资格不符 0/);
+    expect(stdout).not.toMatch(/in-school|Fairness/);
+  });
+
+  it('--lang en prints the tables and an explanation in English; --explain adds the person, why not higher included', async () => {
+    const [en, zh] = await Promise.all([
+      allocateCli(FIXTURE, '--lang', 'en', '--explain', 'YC1200'),
+      allocateCli(FIXTURE, '--explain', 'YC1200'),
+    ]);
+    expect(en.stdout).toMatch(/in-school\s+3,147\s+90\.3%/);
+    expect(en.stdout).toMatch(/Fairness: justified envy 0, waste 0/);
+    expect(en.stdout).not.toMatch(/校内竞聘|公平性/);
+    // YC1200 got their 3rd 志愿: the two above had no open post.
+    expect(en.stdout).toContain('YC1200 孙梅桂: cross-school 凤城中学 美术 (round 2, choice 3)');
+    expect(en.stdout).toContain('Round 2: choice 1 固隆中学 美术, no open post → not admitted');
+    expect(zh.stdout).toContain('YC1200 孙梅桂：跨校竞聘 凤城中学 美术（第2轮，第3志愿）');
+    expect(zh.stdout).toContain('第二轮：第2志愿 町店中学 美术，无空缺岗位 → 未录取');
+    expect(zh.stdout).toMatch(
+      /第二轮：第3志愿 凤城中学 美术，空缺岗位 3 个，排名第 2（共 4 人），本人 65\.80 → 聘用（跨校竞聘）/,
+    );
   });
 
   it('--json gives the full result: fair, and the same outputHash twice and with rows in another order', async () => {
@@ -75,9 +110,14 @@ describe('npm run allocate', () => {
         staffId: expect.any(String),
         outcome: expect.any(String),
         round: expect.anything(),
-        explanation: expect.any(String),
+        steps: [expect.objectContaining({ kind: 'ranked', round: 1 })],
       }),
     );
+    // The engine's output is data: no sentence in any language, only the dataset's own names and words
+    // (`importWarnings` is the loader's part, beside it).
+    const { importWarnings: _loader, ...engine } = r as AllocationResult & { importWarnings?: unknown };
+    expect(Object.keys(engine)).toContain('placements');
+    expect(sentencesIn(engine)).toEqual([]);
     expect(r.schools).toHaveLength(47);
     expect(second.stdout).toBe(first.stdout);
     expect((JSON.parse(reversed.stdout) as AllocationResult).outputHash).toBe(r.outputHash);

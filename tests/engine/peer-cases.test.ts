@@ -12,12 +12,12 @@ import {
 import { application, dataset, post, school, staff } from '../support/builders';
 
 /**
- * Conformance with the stable-matching literature and peer libraries (../shared/peer-cases): each
+ * Conformance with the stable-matching literature and peer libraries (tests/engine/peer-cases, sources in its README): each
  * hospital/resident instance is mapped onto a county — hospitals become schools with posts, residents
  * become staff of a merging school whose choices are their lists, each hospital's ranking becomes its
  * applications.csv scores — and round 2 must return the published resident-optimal matching exactly.
  */
-const CASES_DIR = join(import.meta.dirname, '../../../shared/peer-cases');
+const CASES_DIR = join(import.meta.dirname, 'peer-cases');
 
 interface HrInstance {
   residents: Record<string, string[]>;
@@ -131,7 +131,7 @@ describe('peer cases: the fairness audit judges candidate matchings as the liter
           round2: null,
           choiceRank: null,
           distanceKm: null,
-          explanation: '',
+          steps: [],
         };
       });
       const f = checkFairness(data, RULES, placements);

@@ -31,7 +31,7 @@ describe('before round 1', () => {
       }),
     );
     expect(r.who.get('A')).toMatchObject({ outcome: 'standby', schoolCode: null });
-    expect(r.who.get('A')!.explanation).toContain('师德考核不合格');
+    expect(r.who.get('A')!.steps).toEqual([{ kind: 'barred', reason: '师德考核不合格', round: 0 }]);
     expect(r.who.get('B')!.outcome).toBe('in_school');
   });
 
@@ -50,7 +50,7 @@ describe('before round 1', () => {
     expect(r.who.get('A')).toMatchObject({
       outcome: 'in_school',
       round: 1,
-      exemptReason: expect.stringContaining('pregnancy'),
+      exemptReason: { exemption: 'pregnancy', kind: 'exemption' },
     });
     expect(r.who.get('B')).toMatchObject({ outcome: 'in_school', round: 1 });
     expect(r.who.get('C')).toMatchObject({ outcome: 'cross_school', schoolCode: 'S2' });
@@ -65,8 +65,17 @@ describe('before round 1', () => {
       staff('M56', { gender: 'M', birthDate: '1964-01-01', score: 4 }),
     ];
     const r = run(dataset({ schools: [school('S1')], posts: [post('S1', '语文', 2)], staff: people }));
-    expect(r.who.get('F52')!.exemptReason).toMatch(/near retirement/);
-    expect(r.who.get('M57')!.exemptReason).toMatch(/near retirement/);
+    expect(r.who.get('F52')!.exemptReason).toEqual({
+      age: 52,
+      asOf: '2020-08-01',
+      kind: 'near_retirement',
+      retirementAge: 55,
+    });
+    expect(r.who.get('M57')!.exemptReason).toMatchObject({
+      age: 57,
+      kind: 'near_retirement',
+      retirementAge: 60,
+    });
     expect(r.who.get('F51')!.exemptReason).toBeNull();
     expect(r.who.get('M56')!.exemptReason).toBeNull();
     expect(r.summary.inSchool).toBe(2);
@@ -74,7 +83,7 @@ describe('before round 1', () => {
       dataset({ schools: [school('S1')], posts: [post('S1', '语文', 2)], staff: people }),
       withDefaults({ asOf: '2021-08-01' }),
     );
-    expect(later.who.get('F51')!.exemptReason).toMatch(/near retirement/);
+    expect(later.who.get('F51')!.exemptReason).toMatchObject({ age: 52, asOf: '2021-08-01' });
   });
 
   it('direct hires beyond the posts are still hired and the overflow is reported, not counted as a violation', () => {
@@ -112,16 +121,26 @@ describe('round 1', () => {
     expect(r.who.get('Y')).toMatchObject({ outcome: 'cross_school', schoolCode: 'S1', round: 2 });
     const list = r.round1Lists.find((l) => l.schoolCode === 'S1')!;
     expect(list).toMatchObject({ posts: 3, reserved: 1, exempt: 1, capacity: 1, cutoff: 90 });
-    expect(r.who.get('B')!.explanation).toContain(
-      'rank 2 of 2 for 1 open post, cut-off 90.00 > 85.00 → round 2',
-    );
+    expect(r.who.get('B')!.steps).toContainEqual({
+      cutoff: 90,
+      decidedBy: 'score',
+      hired: false,
+      kind: 'ranked',
+      of: 2,
+      openPosts: 1,
+      rank: 2,
+      round: 1,
+      schoolCode: 'S1',
+      score: 85,
+      subject: '数学',
+    });
   });
 
   it.each([
-    ['title', { title: 'senior' as const }, { title: 'first' as const }],
-    ['years of service', { yearsOfService: 20 }, { yearsOfService: 19 }],
-    ['age (older first)', { birthDate: '1980-01-01' }, { birthDate: '1980-01-02' }],
-  ])('breaks a score tie by %s', (_name, better, worse) => {
+    ['title' as const, { title: 'senior' as const }, { title: 'first' as const }],
+    ['years_of_service' as const, { yearsOfService: 20 }, { yearsOfService: 19 }],
+    ['birth_date' as const, { birthDate: '1980-01-01' }, { birthDate: '1980-01-02' }],
+  ])('breaks a score tie by %s', (key, better, worse) => {
     const d = dataset({
       schools: [school('S1')],
       posts: [post('S1', '语文', 1)],
@@ -129,7 +148,9 @@ describe('round 1', () => {
       staff: [staff('A', { score: 80, ...worse }), staff('B', { score: 80, ...better })],
     });
     expect(run(d).who.get('B')!.outcome).toBe('in_school');
-    expect(run(d).who.get('A')!.explanation).toContain('tied with the cut-off 80.00');
+    expect(run(d).who.get('A')!.steps).toContainEqual(
+      expect.objectContaining({ kind: 'ranked', cutoff: 80, score: 80, hired: false, decidedBy: key }),
+    );
   });
 
   it('breaks a full tie by the smaller staff_id compared as a plain string', () => {
@@ -174,7 +195,12 @@ describe('round 1', () => {
     expect(r.who.get('low')).toMatchObject({ outcome: 'cross_school', schoolCode: 'P' });
     expect(r.who.get('high')).toMatchObject({ outcome: 'cross_school', schoolCode: 'P' });
     expect(r.who.get('kg')).toMatchObject({ outcome: 'cross_school', schoolCode: 'K' });
-    expect(r.who.get('low')!.explanation).toContain('does not cover');
+    expect(r.who.get('low')!.steps[0]).toEqual({
+      kind: 'not_ranked',
+      round: 1,
+      schoolCode: 'M',
+      why: { certStage: 'primary', reason: 'cert_not_covering', stage: 'middle' },
+    });
   });
 
   it('a merging school offers no posts and all its staff start in round 2', () => {
@@ -230,7 +256,12 @@ describe('round 2', () => {
     ]);
     // choiceRank is the 志愿 number as written: S2 was 志愿3.
     expect(r.who.get('A')).toMatchObject({ outcome: 'cross_school', schoolCode: 'S2', choiceRank: 3 });
-    expect(r.who.get('A')!.explanation).toContain('round 2: ignored 志愿1 学校S1 (own school');
+    expect(r.who.get('A')!.steps).toContainEqual(
+      expect.objectContaining({
+        kind: 'choices_ignored',
+        ignored: expect.arrayContaining([{ choice: 1, schoolCode: 'S1', why: { reason: 'own_school' } }]),
+      }),
+    );
     expect(r.fairness.choiceRanks).toEqual([0, 0, 1]);
   });
 
@@ -239,7 +270,9 @@ describe('round 2', () => {
     const r = run(d, withDefaults({ crossSchool: { maxChoices: 2 } }));
     expect(r.who.get('A')).toMatchObject({ schoolCode: 'S2', choiceRank: 2 });
     expect(r.warnings.map((w) => [w.code, w.schoolCode])).toEqual([['CHOICE_BEYOND_MAX', 'S3']]);
-    expect(r.who.get('A')!.explanation).toContain('志愿2 学校S2');
+    expect(r.who.get('A')!.steps).toContainEqual(
+      expect.objectContaining({ kind: 'admitted', choice: 2, schoolCode: 'S2' }),
+    );
   });
 
   it('noUpwardMoves forbids a move to a school of a higher stage', () => {
@@ -367,9 +400,15 @@ describe('round 3', () => {
       }),
     );
     expect(r.who.get('A')!.outcome).toBe('standby');
-    expect(r.who.get('A')!.explanation).toContain('不服从调剂');
+    expect(r.who.get('A')!.steps.at(-1)).toEqual({ kind: 'refuses_adjustment', round: 3 });
     expect(r.who.get('B')!.outcome).toBe('standby');
-    expect(r.who.get('B')!.explanation).toContain('no vacancy left for 英语 that a high certificate covers');
+    expect(r.who.get('B')!.steps.at(-1)).toEqual({
+      certStage: 'high',
+      kind: 'no_vacancy',
+      round: 3,
+      subject: '英语',
+      vacancies: 0,
+    });
     expect(r.fairness.unfilledPosts).toBe(2);
   });
 
@@ -387,7 +426,7 @@ describe('round 3', () => {
     );
     // B's unknown home counts as 0 km, so the least total distance sends B, not the higher-scored A.
     expect(r.who.get('B')!.outcome).toBe('administrative');
-    expect(r.who.get('A')!.explanation).toContain('the 1 vacancy this person could fill went to others');
+    expect(r.who.get('A')!.steps.at(-1)).toMatchObject({ kind: 'no_vacancy', vacancies: 1 });
     expect(r.warnings).toContainEqual(
       expect.objectContaining({ code: 'HOME_TOWNSHIP_UNKNOWN', staffId: 'B' }),
     );

@@ -49,8 +49,9 @@ describe('run views', () => {
       '工号,姓名,原学校代码,原学校,聘用结果,聘用学校代码,聘用学校,任教学科,轮次,所得志愿,调剂距离(公里),说明',
     );
     expect(lines).toHaveLength(12);
+    // 说明 in Chinese, from the steps: round 1 at the own school, then the 志愿 obtained.
     expect(lines.find((l) => l.startsWith('T003,'))).toMatch(
-      /^T003,张伟,S01,凤城中学,跨校竞聘,S02,北留中学,语文,第2轮,/,
+      /^T003,张伟,S01,凤城中学,跨校竞聘,S02,北留中学,语文,第2轮,志愿1,,第一轮：凤城中学 语文，岗位 2 个，排名第 3（共 3 人），分数线 85\.00，本人 80\.00 → 进入第二轮；第二轮：第1志愿 北留中学 语文，空缺岗位 \d+ 个，排名第 1（共 1 人），本人 80\.00 → 聘用（跨校竞聘）$/,
     );
     // The name "=SUM(1,2)" is prefixed with a quote (and CSV-quoted for its comma): shown, never evaluated.
     expect(lines.find((l) => l.startsWith('T012,'))).toMatch(/^T012,"'=SUM\(1,2\)",S02,/);
@@ -131,7 +132,36 @@ describe('run views', () => {
       fromSchoolName: '凤城中学',
       placement: { staffId: 'T003', outcome: 'cross_school', round1: { rank: 3, of: 3 }, choiceRank: 1 },
     });
-    expect(body.placement.explanation).toContain('cut-off 85.00 > 80.00');
+    expect(body.lang).toBe('zh');
+    expect(body.placement.steps[0]).toMatchObject({
+      kind: 'ranked',
+      cutoff: 85,
+      score: 80,
+      decidedBy: 'score',
+    });
+    expect(body.explanation[0]).toBe(
+      '第一轮：凤城中学 语文，岗位 2 个，排名第 3（共 3 人），分数线 85.00，本人 80.00 → 进入第二轮',
+    );
+    const en = await t.app.inject({
+      url: `/api/runs/${runId}/staff/T003/explanation`,
+      headers: { ...t.as.hr, 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(en.json().explanation[0]).toBe(
+      'Round 1: 语文 at 凤城中学, 2 open posts, rank 3 of 3, cut-off 85.00, own score 80.00 → on to round 2',
+    );
+    const zh = await t.app.inject({
+      url: `/api/runs/${runId}/staff/T003/explanation?lang=zh`,
+      headers: { ...t.as.hr, 'accept-language': 'en' },
+    });
+    expect(zh.json().explanation).toEqual(body.explanation);
+    const list = await t.app.inject({
+      url: `/api/runs/${runId}/placements?school=S02&lang=en`,
+      headers: t.as.hr,
+    });
+    expect(list.json().placements[0]).toMatchObject({
+      staffId: 'T003',
+      explanation: expect.stringMatching(/^Round 1: /),
+    });
     const none = await t.app.inject({ url: `/api/runs/${runId}/staff/T999/explanation`, headers: t.as.hr });
     expect(none.json().code).toBe('STAFF_NOT_FOUND');
   });

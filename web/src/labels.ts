@@ -58,3 +58,16 @@ export function when(iso: string): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+/**
+ * Who did it, as the API records it (server/plugins/auth.ts): "account:wang.hr" → "wang.hr",
+ * "token:3" → "API 令牌 #3", "cli" → "命令行", "anonymous" (a failed login) → "（未登录）". Anything else
+ * is shown as is.
+ */
+export function actorLabel(actor: string): string {
+  if (actor === 'cli') return '命令行';
+  if (actor === 'anonymous') return '（未登录）';
+  if (actor.startsWith('account:')) return actor.slice('account:'.length);
+  if (actor.startsWith('token:')) return `API 令牌 #${actor.slice('token:'.length)}`;
+  return actor;
+}

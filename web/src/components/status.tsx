@@ -35,9 +35,33 @@ export function NotFoundPage({ detail }: { detail?: string }) {
   );
 }
 
+/**
+ * What was not found, in Chinese, from the API's 404 (server/errors.ts): its code says what, its
+ * message carries the numbers ("No run 999", "School YCX99 is not in run 1").
+ */
+export function notFoundText(error: Pick<ApiError, 'code' | 'message'>): string {
+  const m = error.message;
+  switch (error.code) {
+    case 'RUN_NOT_FOUND':
+      return `没有分配 #${/(\S+)$/.exec(m)?.[1] ?? ''}。`;
+    case 'DATASET_NOT_FOUND':
+      return `没有数据集 #${/(\S+)$/.exec(m)?.[1] ?? ''}。`;
+    case 'SCHOOL_NOT_FOUND': {
+      const [, school, run] = /^School (\S+) is not in run (\S+)$/.exec(m) ?? [];
+      return school ? `分配 #${run} 中没有学校 ${school}。` : '没有这所学校。';
+    }
+    case 'STAFF_NOT_FOUND': {
+      const [, staff, run] = /^Staff member (\S+) is not in run (\S+)$/.exec(m) ?? [];
+      return staff ? `分配 #${run} 中没有工号 ${staff}。` : '没有这个人。';
+    }
+    default:
+      return /[\u4e00-\u9fff]/.test(m) ? m : '没有这个页面或记录。';
+  }
+}
+
 export function ErrorView({ error }: { error: ApiError }) {
   if (error.status === 403) return <ForbiddenPage />;
-  if (error.status === 404) return <NotFoundPage detail={error.message} />;
+  if (error.status === 404) return <NotFoundPage detail={notFoundText(error)} />;
   return <Alert type="error" showIcon title={`请求失败（${error.code}）`} description={error.message} />;
 }
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Result, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { AuditPage as AuditLogPage, Replay, RunListItem } from '../api/types';
@@ -8,7 +8,7 @@ import { RunDiff } from '../components/run-diff';
 import { PageTitle } from '../components/shell';
 import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
-import { count, shortHash, when } from '../labels';
+import { actorLabel, count, ROLE_LABEL, shortHash, when } from '../labels';
 
 const ACTIONS: Record<string, string> = {
   'dataset.create': '上传数据集',
@@ -21,6 +21,9 @@ const ACTIONS: Record<string, string> = {
   'session.logout': '退出',
   'account.create': '新建账户',
   'account.update': '修改账户',
+  'account.disable': '停用账户',
+  'account.enable': '启用账户',
+  'session.locked': '登录锁定',
 };
 
 function ReplayVerdict({ replay }: { replay: Replay }) {
@@ -77,7 +80,7 @@ function RunsForAudit({ runs }: { runs: RunListItem[] }) {
           },
           { title: '数据集', dataIndex: 'datasetId', width: 70, render: (id: number) => `#${id}` },
           { title: '时间', dataIndex: 'createdAt', render: when },
-          { title: '操作人', dataIndex: 'createdBy' },
+          { title: '操作人', dataIndex: 'createdBy', render: actorLabel },
           { title: '引擎版本', dataIndex: 'engineVersion' },
           {
             title: '输入哈希',
@@ -185,8 +188,13 @@ function AuditLog() {
                   defaultSortOrder: 'descend',
                 },
                 { title: '时间', dataIndex: 'at', width: 150, render: when },
-                { title: '操作人', dataIndex: 'actor', width: 180 },
-                { title: '角色', dataIndex: 'role', width: 80 },
+                { title: '操作人', dataIndex: 'actor', width: 180, render: actorLabel },
+                {
+                  title: '角色',
+                  dataIndex: 'role',
+                  width: 90,
+                  render: (r: string) => ROLE_LABEL[r as keyof typeof ROLE_LABEL] ?? (r === 'none' ? '—' : r),
+                },
                 {
                   title: '操作',
                   dataIndex: 'action',
@@ -232,11 +240,18 @@ function AuditLog() {
 /** /audit: runs with their hashes, 复核 (replay) with a verdict, 对比, and the audit log with its chain. */
 export function AuditPage() {
   const runs = useApi(() => api.runs(), 'audit-runs');
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab') ?? '';
+  const tab = ['diff', 'log'].includes(asked) ? asked : 'replay';
   return (
     <>
       <PageTitle>复核与审计</PageTitle>
       <Card size="small">
         <Tabs
+          activeKey={tab}
+          onChange={(key) =>
+            setParams(key === 'replay' ? {} : { tab: key }, { replace: true, preventScrollReset: true })
+          }
           items={[
             {
               key: 'replay',

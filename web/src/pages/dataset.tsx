@@ -4,7 +4,7 @@ import { api } from '../api/endpoints';
 import { PageTitle } from '../components/shell';
 import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
-import { count, when } from '../labels';
+import { actorLabel, count, when } from '../labels';
 import { useUser } from '../session';
 import { kindLabel } from './upload';
 
@@ -37,7 +37,7 @@ export function DatasetPage() {
           <Card style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={3}>
               <Descriptions.Item label="上传时间">{when(d.createdAt)}</Descriptions.Item>
-              <Descriptions.Item label="上传者">{d.createdBy}</Descriptions.Item>
+              <Descriptions.Item label="上传者">{actorLabel(d.createdBy)}</Descriptions.Item>
               <Descriptions.Item label="学校">{count(d.counts.schools)}</Descriptions.Item>
               <Descriptions.Item label="岗位设置">{count(d.counts.posts)} 行</Descriptions.Item>
               <Descriptions.Item label="教职工">{count(d.counts.staff)}</Descriptions.Item>

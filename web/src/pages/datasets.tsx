@@ -5,7 +5,7 @@ import type { DatasetSummary } from '../api/types';
 import { PageTitle } from '../components/shell';
 import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
-import { count, when } from '../labels';
+import { actorLabel, count, when } from '../labels';
 import { useUser } from '../session';
 import { UploadPanel } from './upload';
 
@@ -44,7 +44,7 @@ export function DatasetsPage() {
                 },
                 { title: '名称', dataIndex: 'label', render: (v: string | null) => v ?? '—' },
                 { title: '上传时间', dataIndex: 'createdAt', render: when },
-                { title: '上传者', dataIndex: 'createdBy' },
+                { title: '上传者', dataIndex: 'createdBy', render: actorLabel },
                 { title: '学校', align: 'right', render: (_, d) => count(d.counts.schools) },
                 { title: '岗位', align: 'right', render: (_, d) => count(d.counts.posts) },
                 { title: '教职工', align: 'right', render: (_, d) => count(d.counts.staff) },

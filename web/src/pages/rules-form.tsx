@@ -31,6 +31,41 @@ function toRules(v: Values) {
   };
 }
 
+/** True for a real calendar day written YYYY-MM-DD (2020-02-30 and 2020-13-01 are not). */
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
+}
+
+/** The form's names for the API's rule paths, so a refused rule is named as the clerk sees it. */
+const RULE_LABELS: Readonly<Record<string, string>> = {
+  asOf: '基准日期',
+  retirementAge: '退休年龄',
+  nearRetirementYears: '临近退休年限',
+  crossSchool: '跨校竞聘',
+  mechanism: '跨校机制',
+  maxChoices: '志愿数',
+  noUpwardMoves: '不得向上流动',
+  administrative: '组织调剂',
+  allowCrossSubject: '跨学科调剂',
+  crossSubjectPenaltyKm: '跨学科折算',
+};
+
+/** "asOf" / "crossSchool.maxChoices" → the form's label; the message without the path it repeats. */
+function ruleIssue(column: string | null, file: string, message: string): string {
+  const path = column ?? file;
+  const last = path.split('.').at(-1) ?? path;
+  const label = RULE_LABELS[last] ?? RULE_LABELS[path] ?? path;
+  const text = message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+  return `${label}：${text}`;
+}
+
 /**
  * The rules form: each rule with what it does and its default. Submits { datasetId, rules }; a rules
  * problem from the API is shown under the form.
@@ -62,7 +97,7 @@ export function RulesForm({
           await onRun(values.datasetId, toRules(values));
         } catch (e) {
           const issues =
-            e instanceof ApiError ? e.issues.map((i) => `${i.column ?? i.file}：${i.message}`) : [];
+            e instanceof ApiError ? e.issues.map((i) => ruleIssue(i.column, i.file, i.message)) : [];
           setError(issues.length > 0 ? issues.join('；') : String(e instanceof Error ? e.message : e));
         } finally {
           setBusy(false);
@@ -82,17 +117,30 @@ export function RulesForm({
           <Form.Item
             label="基准日期"
             name="asOf"
+            required
             extra="计算年龄、是否临近退休的日期（默认 2020-08-01）。"
-            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '格式：YYYY-MM-DD' }]}
+            rules={[
+              {
+                validator: async (_, v: string | undefined) => {
+                  if (!v || !isRealDate(v.trim()))
+                    throw new Error('请填写真实日期，格式 YYYY-MM-DD，如 2020-08-01');
+                },
+              },
+            ]}
+            normalize={(v: string | undefined) => v?.trim() ?? ''}
           >
             <Input style={{ width: 160 }} placeholder="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item label="退休年龄" extra="法定退休年龄（默认男 60、女 55），用于判断临近退休直聘。">
+          <Form.Item
+            label="退休年龄"
+            required
+            extra="法定退休年龄（默认男 60、女 55），用于判断临近退休直聘。"
+          >
             <Space>
-              <Form.Item name="retirementM" noStyle>
+              <Form.Item name="retirementM" noStyle rules={[{ required: true, message: '请填写男退休年龄' }]}>
                 <InputNumber aria-label="男退休年龄" min={40} max={70} prefix="男" suffix="岁" />
               </Form.Item>
-              <Form.Item name="retirementF" noStyle>
+              <Form.Item name="retirementF" noStyle rules={[{ required: true, message: '请填写女退休年龄' }]}>
                 <InputNumber aria-label="女退休年龄" min={40} max={70} prefix="女" suffix="岁" />
               </Form.Item>
             </Space>
@@ -100,6 +148,7 @@ export function RulesForm({
           <Form.Item
             label="临近退休年限"
             name="nearRetirementYears"
+            rules={[{ required: true, message: '请填写临近退休年限' }]}
             extra="距退休不足此年限者在本校直接聘用，占用本校本学科岗位（默认 3 年）。"
           >
             <InputNumber min={0} max={10} suffix="年" />
@@ -107,6 +156,7 @@ export function RulesForm({
           <Form.Item
             label="志愿数"
             name="maxChoices"
+            rules={[{ required: true, message: '请填写志愿数' }]}
             extra="每人最多计入的志愿个数，超出的志愿不计（默认 5）。"
           >
             <InputNumber min={1} max={50} suffix="个" />
@@ -143,6 +193,7 @@ export function RulesForm({
             <Form.Item
               label="跨学科折算"
               name="crossSubjectPenaltyKm"
+              rules={[{ required: true, message: '请填写跨学科折算公里数' }]}
               extra="一次跨学科调剂相当于多远的距离。"
             >
               <InputNumber min={0} max={1000} suffix="公里" />

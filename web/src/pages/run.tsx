@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api, publicityUrl } from '../api/endpoints';
 import type { RunDetail } from '../api/types';
 import { RunDiff } from '../components/run-diff';
@@ -100,6 +100,12 @@ export function RunPage() {
     `runs:${user.role}`,
   );
   const xlsx = useXlsxOffered();
+  // The open tab is in the URL (?tab=people): reload, a shared link and 返回 from a person keep it.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab') ?? '';
+  const tab = ['charts', 'schools', 'people', 'diff'].includes(asked) ? asked : 'report';
+  const openTab = (key: string) =>
+    setParams(key === 'report' ? {} : { tab: key }, { replace: true, preventScrollReset: true });
   return (
     <Loading state={run}>
       {(r) => (
@@ -135,6 +141,8 @@ export function RunPage() {
           <OutcomeCounts summary={r.summary} />
           <Card size="small">
             <Tabs
+              activeKey={tab}
+              onChange={openTab}
               items={[
                 { key: 'report', label: '报表', children: <Report run={r} /> },
                 {

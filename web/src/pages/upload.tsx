@@ -30,6 +30,26 @@ function guessKind(fileName: string): Kind | null {
   return /\.xlsx?$/i.test(fileName) ? 'workbook' : null;
 }
 
+const isExcel = (fileName: string): boolean => /\.xlsx?$/i.test(fileName);
+
+/**
+ * Whether the API reads Excel uploads (a `workbook` field beside the CSVs): read from its OpenAPI
+ * document, so the console offers Excel only once the server takes it.
+ */
+function useExcelAccepted(): boolean {
+  const [accepted, setAccepted] = useState(false);
+  useEffect(() => {
+    fetch('/docs/json')
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((text) => setAccepted(text.includes('"workbook"')))
+      .catch(() => setAccepted(false));
+  }, []);
+  return accepted;
+}
+
+/** Numbers the chosen files for the table's keys and 移除. */
+let chosenSeq = 0;
+
 interface Chosen {
   readonly uid: string;
   readonly file: File;
@@ -46,6 +66,7 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
   const [busy, setBusy] = useState(false);
   const [issues, setIssues] = useState<readonly DatasetIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const excel = useExcelAccepted();
 
   const problems = useRef<HTMLDivElement>(null);
   // The problems appear below the file list: bring them into view on a 768-px-high screen.
@@ -54,6 +75,8 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
   }, [message]);
 
   const hasWorkbook = files.some((f) => f.kind === 'workbook');
+  // Until the API reads Excel, an .xlsx would only come back as "neither UTF-8 nor GBK".
+  const unreadable = excel ? [] : files.filter((f) => isExcel(f.file.name));
   const missing = hasWorkbook
     ? []
     : (['schools', 'posts', 'staff'] as const).filter((k) => !files.some((f) => f.kind === k));
@@ -92,7 +115,13 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
           // Collect only: the files go up together in one request when the clerk presses 上传.
           if (file === list[0]) {
             setFiles((old) => {
-              const added = list.map((f) => ({ uid: f.uid, file: f as File, kind: guessKind(f.name) }));
+              // Our own key: antd gives the later files of a multi-select their uid only after this
+              // call, so f.uid is undefined for all but the first and 移除 would drop them all.
+              const added = list.map((f) => ({
+                uid: `${++chosenSeq}`,
+                file: f as File,
+                kind: guessKind(f.name),
+              }));
               const names = new Set(added.map((f) => f.file.name));
               return [...old.filter((f) => !names.has(f.file.name)), ...added];
             });
@@ -105,8 +134,8 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
         </p>
         <p className="ant-upload-text">把文件拖到这里，或点击选择（可多选）</p>
         <p className="ant-upload-hint">
-          学校、岗位设置、教职工（必需），乡镇、择优申请、规则（可选）；CSV（UTF-8 或 GBK）或
-          Excel，中文或英文表头。
+          学校、岗位设置、教职工（必需），乡镇、择优申请、规则（可选）；CSV（UTF-8 或 GBK）
+          {excel ? '或 Excel' : '（Excel 文件请先在 Excel/WPS 中“另存为”CSV）'}，中文或英文表头。
         </p>
       </Upload.Dragger>
       {files.length > 0 && (
@@ -156,11 +185,17 @@ export function UploadPanel({ onStored }: { onStored: (created: DatasetCreated) 
         <Button
           type="primary"
           loading={busy}
-          disabled={files.length === 0 || missing.length > 0}
+          disabled={files.length === 0 || missing.length > 0 || unreadable.length > 0}
           onClick={submit}
         >
           上传并检查
         </Button>
+        {unreadable.length > 0 && (
+          <Typography.Text type="danger">
+            {unreadable.map((f) => f.file.name).join('、')} 是 Excel 文件，系统暂不能直接读取：请在 Excel/WPS
+            中“另存为”CSV 后再选择。
+          </Typography.Text>
+        )}
         {files.length > 0 && missing.length > 0 && (
           <Typography.Text type="warning">
             还缺：{missing.map((k) => KINDS.find((x) => x.kind === k)?.label).join('、')}
