@@ -1,22 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db';
+import { ApiError } from './errors';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import { auth } from './plugins/auth';
 import { consoleSite } from './plugins/console';
-import { errorHandler } from './plugins/error-handler';
+import { errorHandler, sendError } from './plugins/error-handler';
 import { openapi } from './plugins/openapi';
 import { accountRoutes } from './routes/accounts';
 import { auditRoutes } from './routes/audit';
 import { datasetRoutes } from './routes/datasets';
+import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
 import { runViewRoutes } from './routes/run-views';
 import { runRoutes } from './routes/runs';
 import { sessionRoutes } from './routes/session';
+import { AllocationPool } from './services/allocation-pool';
 import type { ThrottleOptions } from './services/login-throttle';
 import { RunResults } from './services/run-results';
 import { SessionService } from './services/sessions';
+
+/** A client's own request id, for the log only: printable ASCII, cut to 64 characters; else dropped. */
+export function clientRequestId(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined) return undefined;
+  const cut = value.slice(0, 64);
+  return /^[\x21-\x7e]+$/.test(cut) ? cut : undefined;
+}
 
 export interface AppOptions {
   readonly db: Db;
@@ -24,6 +37,8 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Largest accepted upload file; 20 MiB by default (the 阳城 staff.csv is well under 1 MiB). */
   readonly maxFileBytes?: number;
+  /** Bounds under load; each missing field takes its default (server/limits.ts). */
+  readonly limits?: Partial<Limits>;
   /** Process-level settings the server passes through: timeouts, keep-alive. */
   readonly server?: Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'>;
   /** The built console (web/dist) to serve at `/`; none for API-only apps such as the API tests. */
@@ -45,8 +60,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     ...options.server,
-    requestIdHeader: 'x-request-id',
+    // The id is always the server's: a client's x-request-id is logged beside it (see clientRequestId), never
+    // trusted as the id, so a client cannot forge or collide with another request's log lines.
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // Every log line of the request (incoming, completed, errors) carries the client's id beside ours.
+    childLoggerFactory: (logger, bindings, options, raw) => {
+      const client = clientRequestId(raw.headers['x-request-id']);
+      return logger.child(
+        client === undefined ? bindings : { ...bindings, clientRequestId: client },
+        options,
+      );
+    },
+    // Errors fastify raises before routing (bad URL encoding, over-long parameter) get the project's codes too.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      return sendError(error, request, reply);
+    },
     // One hop: the proxy in front of us appends the peer it saw to X-Forwarded-For; anything to the left
     // of that was written by the client and must not choose the address lockouts and the audit log see.
     // (A hop count would fail closed in fastify 5.12, so the trust is spelled as "the immediate peer only".)
@@ -64,7 +94,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sessions = new SessionService(options.db, options.sessions);
   await app.register(auth, { db: options.db, sessions });
 
-  const deps = { db: options.db, results: new RunResults(options.db) };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const pool = new AllocationPool({ threads: limits.allocationThreads, queue: limits.allocationQueue });
+  app.addHook('onClose', () => pool.close());
+  // Writes per token per minute: one counter shared by every write route (a hook made once, added to each).
+  await app.register(rateLimit, { global: false });
+  const writeLimit = app.rateLimit({
+    max: limits.writesPerMinute,
+    timeWindow: 60_000,
+    // auth ran first (onRequest, app level): the caller is known. Keyed by who, not by address.
+    keyGenerator: (request) => request.actor?.id ?? request.ip,
+    errorResponseBuilder: () => new ApiError('RATE_LIMITED'),
+  });
+  const deps: RouteDeps = { db: options.db, results: new RunResults(options.db), pool, writeLimit, limits };
   await app.register(healthRoutes, deps);
   await app.register(sessionRoutes, { sessions });
   await app.register(datasetRoutes, { ...deps, maxFileBytes: options.maxFileBytes ?? 20 * 1024 * 1024 });

@@ -1,40 +1,87 @@
-import createError from '@fastify/error';
+import { ERROR_CODES, type ErrorCode, errorMessage } from './error-codes';
 
 /**
- * Every error the API answers with, made once so their codes stay stable: clients branch on `code`,
- * never on the message.
+ * An error the API answers with: a code from server/error-codes.ts and the arguments its message template
+ * takes. The error handler renders the message in the reader's language; `message` here is the English one,
+ * for the log.
  */
-export const Unauthorized = createError(
-  'UNAUTHORIZED',
-  'Log in (session cookie) or send a valid bearer token (Authorization: Bearer …)',
-  401,
-);
-export const Forbidden = createError('FORBIDDEN', '%s', 403);
-export const DatasetNotFound = createError('DATASET_NOT_FOUND', 'No dataset %s', 404);
-export const RunNotFound = createError('RUN_NOT_FOUND', 'No run %s', 404);
-export const SchoolNotFound = createError('SCHOOL_NOT_FOUND', 'School %s is not in run %s', 404);
-export const StaffNotFound = createError('STAFF_NOT_FOUND', 'Staff member %s is not in run %s', 404);
-export const RouteNotFound = createError('ROUTE_NOT_FOUND', 'No route %s %s', 404);
-export const NotMultipart = createError('NOT_MULTIPART', 'Upload the files as multipart/form-data', 415);
-export const PayloadTooLarge = createError('PAYLOAD_TOO_LARGE', '%s', 413);
-export const BadRequest = createError('BAD_REQUEST', '%s', 400);
+export class ApiError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly args: readonly unknown[] = [],
+  ) {
+    super(errorMessage(code, 'en', args));
+    this.name = 'ApiError';
+    this.statusCode = ERROR_CODES[code].status;
+  }
+}
+
+/** A class per code, so call sites read `throw new RunNotFound(id)`. */
+function define(code: ErrorCode) {
+  return class extends ApiError {
+    constructor(...args: unknown[]) {
+      super(code, args);
+    }
+  };
+}
+
+export const Unauthorized = define('UNAUTHORIZED');
+/** Arguments are ignored: a 403 names nothing (what exists, whose school it is). */
+export const Forbidden = define('FORBIDDEN');
+export const DatasetNotFound = define('DATASET_NOT_FOUND');
+export const RunNotFound = define('RUN_NOT_FOUND');
+/** Names nothing, so a principal cannot tell another school's code from one that does not exist. */
+export const SchoolNotFound = define('SCHOOL_NOT_FOUND');
+/** Names nothing, so a principal cannot tell another school's teacher from an id that does not exist. */
+export const StaffNotFound = define('STAFF_NOT_FOUND');
+export const RouteNotFound = define('ROUTE_NOT_FOUND');
+export const NotMultipart = define('NOT_MULTIPART');
+export const MalformedMultipart = define('MALFORMED_MULTIPART');
+export const PayloadTooLarge = define('PAYLOAD_TOO_LARGE');
+export const BadRequest = define('BAD_REQUEST');
+export const IdempotencyKeyInvalid = define('IDEMPOTENCY_KEY_INVALID');
+export const IdempotencyKeyReused = define('IDEMPOTENCY_KEY_REUSED');
+/** 503 with Retry-After: the allocation queue or the upload slots are full. */
+export class ServerBusy extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('SERVER_BUSY');
+  }
+}
+
+/**
+ * An error whose message the caller has already written in the reader's language (accounts and sessions:
+ * server/services/auth-messages.ts); the error handler sends it as it is, cut short if long.
+ */
+export class LocalisedError extends ApiError {
+  constructor(
+    code: ErrorCode,
+    readonly localised: string,
+  ) {
+    super(code);
+  }
+}
+
+function localised(code: ErrorCode) {
+  return class extends LocalisedError {
+    constructor(message: string) {
+      super(code, message);
+    }
+  };
+}
 
 /** Accounts and sessions; messages come localised from server/services/auth-messages.ts. */
-export const LoginFailed = createError('LOGIN_FAILED', '%s', 401);
-export const LoginLocked = createError('LOGIN_LOCKED', '%s', 429);
-export const CsrfFailed = createError('CSRF_FAILED', '%s', 403);
-export const AccountNotFound = createError('ACCOUNT_NOT_FOUND', '%s', 404);
-export const AccountExists = createError('ACCOUNT_EXISTS', '%s', 409);
-export const AccountInvalid = createError('ACCOUNT_INVALID', '%s', 400);
-export const LastHrAccount = createError('LAST_HR_ACCOUNT', '%s', 409);
+export const LoginFailed = localised('LOGIN_FAILED');
+export const LoginLocked = localised('LOGIN_LOCKED');
+export const CsrfFailed = localised('CSRF_FAILED');
+export const AccountNotFound = localised('ACCOUNT_NOT_FOUND');
+export const AccountExists = localised('ACCOUNT_EXISTS');
+export const AccountInvalid = localised('ACCOUNT_INVALID');
+export const LastHrAccount = localised('LAST_HR_ACCOUNT');
 
 /** Rejections that carry a list of {file, line, column, message} problems. */
-export const DatasetInvalid = createError(
-  'DATASET_INVALID',
-  'The dataset has %s problem(s); nothing was stored',
-  400,
-);
-export const RulesInvalid = createError('RULES_INVALID', 'The rules have %s problem(s)', 400);
+export const DatasetInvalid = define('DATASET_INVALID');
+export const RulesInvalid = define('RULES_INVALID');
 
 type Issue = { code: string; file: string; line: number | null; column: string | null; message: string };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../db';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { limitsOf, loadConfig } from './config';
 
 /**
  * The process: configuration, logging, timeouts, graceful shutdown, listen. Everything else is the app
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const db = openDatabase(config.DATABASE_PATH);
   const app = await buildApp({
     db,
+    limits: limitsOf(config),
     logger: {
       level: config.LOG_LEVEL,
       // Tokens and session cookies must never reach the log.

@@ -6,6 +6,7 @@ import { FILE_NAMES } from '../import/types';
 import { CLI_ACTOR } from '../plugins/auth';
 import { formatIssues } from '../report/issues-text';
 import { formatSummaryTable } from '../report/summary-table';
+import { AllocationPool } from '../services/allocation-pool';
 import { importDataset, type UploadedFile } from '../services/datasets';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../services/demo-accounts';
 import { writePublicityFiles } from '../services/exports';
@@ -20,6 +21,7 @@ const OUT = 'out/yangcheng-2020';
  */
 async function main(): Promise<number> {
   const db = openDatabase();
+  const pool = new AllocationPool({ threads: 1, queue: 1 });
   try {
     const files: Partial<Record<DatasetFileKind, UploadedFile>> = {};
     for (const kind of DATASET_FILES) {
@@ -31,7 +33,7 @@ async function main(): Promise<number> {
       process.stderr.write(`The fixture was rejected:\n${formatIssues(imported.issues)}\n`);
       return 1;
     }
-    const run = createRun(db, imported.id, undefined, CLI_ACTOR);
+    const run = await createRun(db, pool, { datasetId: imported.id, rulesOverride: undefined }, CLI_ACTOR);
     if (!run.ok) throw new Error(`run failed: ${run.reason}`);
 
     process.stdout.write(`${formatSummaryTable(run.result)}\n\n`);
@@ -56,6 +58,7 @@ async function main(): Promise<number> {
     process.stdout.write('\n');
     return 0;
   } finally {
+    await pool.close();
     closeDatabase(db);
   }
 }

@@ -39,7 +39,9 @@ const RulesFile = z.strictObject({
     .optional(),
 });
 
-type RulesResult = { ok: true; rules: Rules } | { ok: false; issues: DatasetIssue[] };
+type RulesResult =
+  | { ok: true; rules: Rules }
+  | { ok: false; issues: DatasetIssue[] /** Problems beyond those listed. */; moreIssues?: number };
 
 /**
  * Validates a rules object (from rules.json or an API body) and fills the defaults.
@@ -55,6 +57,7 @@ export function parseRules(value: unknown, file = 'rules.json', lang: Lang = DEF
     return {
       ok: false,
       issues: parsed.error.issues.slice(0, MAX_LISTED).map((issue) => toIssue(file, issue, lang)),
+      ...(parsed.error.issues.length > MAX_LISTED && { moreIssues: parsed.error.issues.length - MAX_LISTED }),
     };
   }
   return { ok: true, rules: withDefaults(dropUndefined(parsed.data)) };

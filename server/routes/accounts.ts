@@ -10,10 +10,11 @@ import {
   UpdateAccountBody,
   UsernameParams,
 } from '../schemas/accounts';
-import { ErrorSchema, readErrors } from '../schemas/common';
+import { ErrorSchema, IdempotencyHeaders, readErrors, writeErrors } from '../schemas/common';
 import { AccountRefused, changeAccount, createAccount, publicAccount } from '../services/accounts';
 import { authMessage, requestLang } from '../services/auth-messages';
 import type { RouteDeps } from './deps';
+import { idempotent } from './idempotent';
 
 /** Turns a refused change into the API's error, in the reader's language. */
 function toHttpError(error: unknown, lang: Lang): unknown {
@@ -41,13 +42,14 @@ function toHttpError(error: unknown, lang: Lang): unknown {
 }
 
 /** Account management (人事股 only): list, create, change (including disable and password reset). */
-export const accountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+export const accountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, writeLimit }) => {
   app.get(
     '/api/accounts',
     {
       config: { roles: ['hr'] },
       schema: {
         tags: ['accounts'],
+        querystring: LangQuery,
         summary: 'Every account, by username; never a password hash',
         response: { 200: AccountListSchema, ...readErrors },
       },
@@ -59,21 +61,32 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db 
     '/api/accounts',
     {
       config: { roles: ['hr'] },
+      onRequest: writeLimit,
       schema: {
         tags: ['accounts'],
         summary: 'Create an account; a principal needs a schoolCode, other roles take none',
         querystring: LangQuery,
+        headers: IdempotencyHeaders,
         body: CreateAccountBody,
-        response: { 201: AccountSchema, ...readErrors, 409: ErrorSchema },
+        response: { 201: AccountSchema, ...readErrors, 409: ErrorSchema, ...writeErrors },
       },
     },
     async (request, reply) => {
-      try {
-        const view = await createAccount(db, request.body, request.actor);
-        return reply.code(201).send(publicAccount(view));
-      } catch (error) {
-        throw toHttpError(error, requestLang(request));
-      }
+      // The password stays out of the stored fingerprint: its SHA-256 would be an unsalted hash of it.
+      const { password: _password, ...fingerprint } = request.body;
+      return idempotent(db, request, reply, fingerprint, async (claim) => {
+        try {
+          const view = await createAccount(
+            db,
+            request.body,
+            request.actor,
+            claim && { claim, answer: (created) => ({ statusCode: 201, body: publicAccount(created) }) },
+          );
+          return reply.code(201).send(publicAccount(view));
+        } catch (error) {
+          throw toHttpError(error, requestLang(request));
+        }
+      });
     },
   );
 
@@ -81,6 +94,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db 
     '/api/accounts/:username',
     {
       config: { roles: ['hr'] },
+      onRequest: writeLimit,
       schema: {
         tags: ['accounts'],
         summary: 'Change an account; a new password or disabled=true ends its sessions at once',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listAudit, verifyAuditChain } from '../../db';
 import { AuditPageSchema, AuditQuery, AuditVerificationSchema } from '../schemas/audit';
-import { authErrors } from '../schemas/common';
+import { authErrors, LangQuery } from '../schemas/common';
 import type { RouteDeps } from './deps';
 
 export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
@@ -35,6 +35,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db })
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['audit'],
+        querystring: LangQuery,
         summary: 'Recompute the hash chain: ok=false names the first altered or missing entry',
         response: { 200: AuditVerificationSchema, ...authErrors },
       },

@@ -1,19 +1,32 @@
+import { createHash } from 'node:crypto';
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getDataset, listDatasets } from '../../db';
-import { DatasetInvalid, DatasetNotFound, NotMultipart, withIssues } from '../errors';
+import { DatasetInvalid, DatasetNotFound, NotMultipart, ServerBusy, withIssues } from '../errors';
 import { type Lang, pickLang } from '../i18n/lang';
 import type { DatasetFileKind } from '../import';
 import { DATASET_FILES } from '../import';
 import { renderMessage } from '../import/messages';
+import { markBodyRead } from '../plugins/error-handler';
 import { problemsXlsx } from '../report/problems-xlsx';
-import { authErrors, ErrorSchema, IdParam, readErrors } from '../schemas/common';
+import {
+  authErrors,
+  ErrorSchema,
+  IdempotencyHeaders,
+  IdParam,
+  LangQuery,
+  readErrors,
+  writeErrors,
+} from '../schemas/common';
 import { DatasetCreatedSchema, DatasetDetailSchema, DatasetSummarySchema } from '../schemas/datasets';
 import { checkUpload, importDataset, type Upload, type UploadedFile } from '../services/datasets';
 import { XLSX_TYPE } from '../services/publicity-xlsx';
 import type { RouteDeps } from './deps';
+import { idempotent } from './idempotent';
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export interface DatasetRouteOptions extends RouteDeps {
   /** Largest accepted file, in bytes. */
@@ -48,14 +61,6 @@ const UploadBody = z.object({
 
 const UPLOAD_FIELDS = new Set<string>([...DATASET_FILES, 'workbook', 'label']);
 
-const LangQuery = z.object({
-  lang: z
-    .string()
-    .max(35)
-    .optional()
-    .describe('Language of messages: zh (default) or en; else Accept-Language'),
-});
-
 const uploadErrors = { 400: ErrorSchema, ...authErrors, 413: ErrorSchema, 415: ErrorSchema } as const;
 
 /** ?lang= first, then Accept-Language (read before validation too, so the raw query is checked here). */
@@ -77,10 +82,29 @@ async function uploadOf(body: z.infer<typeof UploadBody>): Promise<Upload> {
     : { files };
 }
 
+/**
+ * Counts uploads being received and parsed, so that at most `limit` hold their files in memory at once; the
+ * next is refused (503 SERVER_BUSY, Retry-After) before its body is read.
+ */
+function uploadSlots(limit: number): onRequestAsyncHookHandler {
+  let active = 0;
+  return async (_request, reply) => {
+    if (active >= limit) throw new ServerBusy(UPLOAD_RETRY_AFTER_SECONDS);
+    active += 1;
+    // The response's close fires once, whether it was sent, failed, or the client went away mid-upload.
+    reply.raw.once('close', () => {
+      active -= 1;
+    });
+  };
+}
+const UPLOAD_RETRY_AFTER_SECONDS = 2;
+
 export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
   app,
-  { db, maxFileBytes },
+  { db, maxFileBytes, writeLimit, limits },
 ) => {
+  // One count for both routes that read uploads into memory.
+  const slots = uploadSlots(limits.concurrentUploads);
   // Registered here, not app-wide, so only the upload route parses multipart bodies.
   await app.register(multipart, {
     attachFieldsToBody: true,
@@ -96,9 +120,12 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
     '/api/datasets',
     {
       config: { roles: ['hr'] },
+      // After auth (app level): the write limit first, then a slot; both before the body is read.
+      onRequest: [writeLimit, slots],
       // Before body validation, so a JSON body gets "use multipart", not a list of missing files.
       preValidation: async (request) => {
         if (!request.isMultipart()) throw new NotMultipart();
+        markBodyRead(request);
         // A misspelt field (application for applications) would otherwise be dropped without a word and the
         // dataset stored without it: refuse it like an unknown CSV column.
         const unknown = Object.keys((request.body as Record<string, unknown> | undefined) ?? {}).filter(
@@ -128,26 +155,41 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
         summary: 'Upload a dataset (multipart files: CSV, .xlsx, .xls, or one workbook); all-or-nothing',
         consumes: ['multipart/form-data'],
         querystring: LangQuery,
+        headers: IdempotencyHeaders,
         body: UploadBody,
         response: {
           201: DatasetCreatedSchema,
           ...uploadErrors,
+          ...writeErrors,
         },
       },
     },
     async (request, reply) => {
       const lang = langOf(request);
       const upload = await uploadOf(request.body);
-      const outcome = await importDataset(db, upload, request.actor, request.body.label?.value ?? null, lang);
-      const warned = { warnings: outcome.warnings, moreWarnings: outcome.moreWarnings };
-      if (!outcome.ok) {
-        const count = outcome.issues.length + outcome.moreIssues;
-        throw withIssues(new DatasetInvalid(count), outcome.issues, {
-          moreIssues: outcome.moreIssues,
-          ...warned,
-        });
-      }
-      return reply.code(201).send({ id: outcome.id, counts: outcome.counts, ...warned });
+      const label = request.body.label?.value ?? null;
+      // A retry is the same upload when it sends the same files (by content and name) and label.
+      const parts = Object.entries(upload.files).map(([kind, f]) => [kind, f.fileName, sha256(f.bytes)]);
+      const workbook = upload.workbook && [upload.workbook.fileName, sha256(upload.workbook.bytes)];
+      return idempotent(db, request, reply, { label, parts, workbook }, async (claim) => {
+        const outcome = await importDataset(
+          db,
+          upload,
+          request.actor,
+          label,
+          lang,
+          claim && { claim, answer: (created) => ({ statusCode: 201, body: created }) },
+        );
+        const warned = { warnings: outcome.warnings, moreWarnings: outcome.moreWarnings };
+        if (!outcome.ok) {
+          const count = outcome.issues.length + outcome.moreIssues;
+          throw withIssues(new DatasetInvalid(count), outcome.issues, {
+            moreIssues: outcome.moreIssues,
+            ...warned,
+          });
+        }
+        return reply.code(201).send({ id: outcome.id, counts: outcome.counts, ...warned });
+      });
     },
   );
 
@@ -155,8 +197,10 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
     '/api/datasets/problems.xlsx',
     {
       config: { roles: ['hr'] },
+      onRequest: slots,
       preValidation: async (request) => {
         if (!request.isMultipart()) throw new NotMultipart();
+        markBodyRead(request);
       },
       schema: {
         tags: ['datasets'],
@@ -200,6 +244,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['datasets'],
+        querystring: LangQuery,
         summary: 'List datasets, newest first',
         response: { 200: z.object({ datasets: z.array(DatasetSummarySchema) }), ...authErrors },
       },
@@ -218,8 +263,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<DatasetRouteOptions> = async (
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['datasets'],
+        querystring: LangQuery,
         summary: 'One dataset with the SHA-256 of each uploaded file',
-        params: z.object({ id: IdParam }),
+        params: z.strictObject({ id: IdParam }),
         response: { 200: DatasetDetailSchema, ...readErrors },
       },
     },

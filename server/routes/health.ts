@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LangQuery } from '../schemas/common';
 import type { RouteDeps } from './deps';
 
 export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
@@ -9,6 +10,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
     {
       schema: {
         tags: ['health'],
+        querystring: LangQuery,
         summary: 'Liveness and database check',
         security: [],
         response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) },

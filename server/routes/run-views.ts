@@ -92,7 +92,7 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         tags: ['runs'],
         summary:
           'A school’s lists: round-1 ranking with cut-off per subject, round-2 applicants, who left and arrived',
-        params: z.object({ id: IdParam, code: z.string().min(1) }),
+        params: z.strictObject({ id: IdParam, code: z.string().min(1) }),
         querystring: LangQuery,
         response: { 200: CandidatesSchema, ...readErrors },
       },
@@ -110,7 +110,7 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         const body = { runId: id, ...view };
         return { body, json: JSON.stringify(CandidatesSchema.encode(body)) };
       });
-      if (!cached) throw new SchoolNotFound(code, id);
+      if (!cached) throw new SchoolNotFound();
       return reply.serializer(() => cached.json).send(cached.body);
     },
   );
@@ -123,7 +123,7 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
         tags: ['runs'],
         summary:
           'Why one person landed where they did: steps as data and in words, with why not a higher 志愿',
-        params: z.object({ id: IdParam, staffId: z.string().min(1) }),
+        params: z.strictObject({ id: IdParam, staffId: z.string().min(1) }),
         querystring: LangQuery,
         response: { 200: ExplanationSchema, ...readErrors },
       },
@@ -132,9 +132,12 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       const { id, staffId } = request.params;
       requireRun(db, id);
       const row = getPlacement(db, id, staffId);
-      if (!row) throw new StaffNotFound(staffId, id);
+      // A principal asking about someone who neither left nor joined their school gets exactly the answer
+      // for an id that does not exist: a 403 would confirm the person exists (and say where).
       const scope = schoolScope(request);
-      if (scope !== undefined && row.schoolCode !== scope) assertSchoolAccess(request, row.fromSchoolCode);
+      const visible =
+        row !== null && (scope === undefined || row.schoolCode === scope || row.fromSchoolCode === scope);
+      if (!row || !visible) throw new StaffNotFound();
       const result = results.get(id);
       const placement = result?.placements.find((p) => p.staffId === staffId);
       if (!result || !placement) throw new Error(`placement ${staffId} missing from run ${id}'s result`);

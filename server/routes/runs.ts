@@ -1,12 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listRuns } from '../../db';
+import { listRuns, type RunMeta } from '../../db';
 import type { AllocationResult, EngineWarning, Summary } from '../../engine/types';
 import { DatasetNotFound, RulesInvalid, withIssues } from '../errors';
 import { type Lang, pickLang } from '../i18n/lang';
 import { schoolScope } from '../plugins/auth';
 import { namesFrom, replayVerdict, warningText } from '../render';
-import { authErrors, ErrorSchema, IdParam, RunIdParams, readErrors } from '../schemas/common';
+import {
+  authErrors,
+  ErrorSchema,
+  IdempotencyHeaders,
+  IdParam,
+  RunIdParams,
+  readErrors,
+  writeErrors,
+} from '../schemas/common';
 import { LangQuery } from '../schemas/lang';
 import {
   CreateRunBody,
@@ -20,6 +28,7 @@ import { diffRuns } from '../services/diff';
 import { createRun, replayRun } from '../services/runs';
 import { schoolAreas } from '../services/school-areas';
 import { type RouteDeps, requireRun } from './deps';
+import { idempotent } from './idempotent';
 
 /** A principal's copy of a summary: the county's totals, and of the schools only their own. */
 function scopedSummary(summary: Summary, school: string | undefined): Summary {
@@ -44,41 +53,70 @@ function scoped(result: AllocationResult, school: string | undefined, lang: Lang
   };
 }
 
-export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results }) => {
+/** The 201 body of POST /api/runs, also stored with an Idempotency-Key. */
+function createdBody(run: RunMeta, result: AllocationResult) {
+  return {
+    id: run.id,
+    datasetId: run.datasetId,
+    createdAt: run.createdAt,
+    createdBy: run.createdBy,
+    engineVersion: run.engineVersion,
+    inputHash: run.inputHash,
+    outputHash: run.outputHash,
+    decisionHash: run.decisionHash,
+    summary: result.summary,
+    fairness: result.fairness,
+  };
+}
+
+export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, results, pool, writeLimit }) => {
   app.post(
     '/api/runs',
     {
       config: { roles: ['hr'] },
+      onRequest: writeLimit,
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary: 'Run the allocation on a stored dataset; the run is stored, immutable',
+        headers: IdempotencyHeaders,
         body: CreateRunBody,
-        response: { 201: RunCreatedSchema, 400: ErrorSchema, ...authErrors, 404: ErrorSchema },
+        response: {
+          201: RunCreatedSchema,
+          400: ErrorSchema,
+          ...authErrors,
+          404: ErrorSchema,
+          ...writeErrors,
+        },
       },
     },
     async (request, reply) => {
       const { datasetId, rules } = request.body;
-      // Rules problems are worded for the reader: Accept-Language (Chinese by default).
-      const lang = pickLang(undefined, request.headers['accept-language']);
-      const outcome = createRun(db, datasetId, rules, request.actor, lang);
-      if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
-      if (!outcome.ok) {
-        const issues = outcome.reason === 'rules_invalid' ? outcome.issues : [];
-        throw withIssues(new RulesInvalid(issues.length), issues);
-      }
-      const { run, result } = outcome;
-      results.remember(run.id, result);
-      return reply.code(201).send({
-        id: run.id,
-        datasetId: run.datasetId,
-        createdAt: run.createdAt,
-        createdBy: run.createdBy,
-        engineVersion: run.engineVersion,
-        inputHash: run.inputHash,
-        outputHash: run.outputHash,
-        decisionHash: run.decisionHash,
-        summary: result.summary,
-        fairness: result.fairness,
+      // Rules problems are worded for the reader: ?lang=, then Accept-Language (Chinese by default).
+      const lang = pickLang(request.query.lang, request.headers['accept-language']);
+      return idempotent(db, request, reply, request.body, async (claim) => {
+        const outcome = await createRun(
+          db,
+          pool,
+          {
+            datasetId,
+            rulesOverride: rules,
+            lang,
+            idempotency: claim && {
+              claim,
+              answer: (run, result) => ({ statusCode: 201, body: createdBody(run, result) }),
+            },
+          },
+          request.actor,
+        );
+        if (!outcome.ok && outcome.reason === 'dataset_not_found') throw new DatasetNotFound(datasetId);
+        if (!outcome.ok) {
+          const { issues, moreIssues } =
+            outcome.reason === 'rules_invalid' ? outcome : { issues: [], moreIssues: 0 };
+          throw withIssues(new RulesInvalid(issues.length + moreIssues), issues, { moreIssues });
+        }
+        results.remember(outcome.run.id, outcome.result);
+        return reply.code(201).send(createdBody(outcome.run, outcome.result));
       });
     },
   );
@@ -89,6 +127,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'principal', 'auditor'] },
       schema: {
         tags: ['runs'],
+        querystring: LangQuery,
         summary: 'List runs, newest first',
         response: { 200: z.object({ runs: z.array(RunListItemSchema) }), ...authErrors },
       },
@@ -135,19 +174,19 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
     '/api/runs/:id/replay',
     {
       config: { roles: ['hr', 'auditor'] },
+      onRequest: writeLimit,
       schema: {
         tags: ['audit'],
         summary:
           'Recompute the run from its stored canonical input; compare the whole output and the decisions alone',
         params: RunIdParams,
         querystring: LangQuery,
-        response: { 200: ReplaySchema, ...readErrors },
+        response: { 200: ReplaySchema, ...readErrors, ...writeErrors },
       },
     },
     async (request) => {
       const run = requireRun(db, request.params.id);
-      const replay = replayRun(db, run, request.actor);
-      if (!replay) throw new Error(`run ${run.id} has no stored input`);
+      const replay = await replayRun(db, pool, run, request.actor);
       const lang = pickLang(request.query.lang, request.headers['accept-language']);
       return { ...replay, verdict: replayVerdict(replay, lang) };
     },
@@ -159,8 +198,9 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
       config: { roles: ['hr', 'auditor'] },
       schema: {
         tags: ['audit'],
+        querystring: LangQuery,
         summary: 'People whose outcome, school or round differ between two runs, and per-school changes',
-        params: z.object({ id: IdParam, otherId: IdParam }),
+        params: z.strictObject({ id: IdParam, otherId: IdParam }),
         response: { 200: DiffSchema, ...readErrors },
       },
     },

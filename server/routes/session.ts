@@ -56,6 +56,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ sessions: SessionService }> 
       config: { roles: ROLES },
       schema: {
         tags: ['session'],
+        querystring: LangQuery,
         summary: 'Who is logged in, and the CSRF token for writes (cookie sessions only)',
         security: [{ session: [] }],
         response: { 200: SessionSchema, 401: ErrorSchema },
@@ -73,6 +74,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ sessions: SessionService }> 
       config: { roles: ROLES },
       schema: {
         tags: ['session'],
+        querystring: LangQuery,
         summary: 'Log out: the session ends on the server and the cookie is cleared (needs x-csrf-token)',
         security: [{ session: [] }],
         response: { 204: z.null(), 401: ErrorSchema, 403: ErrorSchema },

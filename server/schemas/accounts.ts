@@ -45,9 +45,8 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-export const LangQuery = z.object({
-  lang: z.string().max(16).optional().describe('zh (default) or en: the language of error messages'),
-});
+/** `?lang=` and no other key (see server/schemas/common.ts). */
+export { LangQuery } from './common';
 
 export const AccountSchema = z
   .object({
@@ -79,7 +78,7 @@ export const UpdateAccountBody = z.strictObject({
   disabled: z.boolean().optional().describe('true ends every session of the account at once'),
 });
 
-export const UsernameParams = z.object({ username: Username });
+export const UsernameParams = z.strictObject({ username: Username });
 
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 export type Session = z.infer<typeof SessionSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { list } from './common';
+import { LangField, list } from './common';
 
-export const AuditQuery = z.object({
+export const AuditQuery = z.strictObject({
+  lang: LangField,
   afterSeq: z.coerce.number().int().min(0).default(0).describe('Return entries after this sequence number'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

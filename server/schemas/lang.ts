@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n/lang';
 
-/** `?lang=zh|en` on every route that returns text for people; Accept-Language otherwise (zh by default). */
-export const LangQuery = z.object({
+/**
+ * `?lang=zh|en` on every route (error messages are text for people too); Accept-Language otherwise (zh by
+ * default). Strict: no other query key is accepted, so a typo such as `?schol=` never widens an answer.
+ */
+export const LangQuery = z.strictObject({
   lang: z.enum(LANGS).optional().describe('Language of the text: zh (default) or en; else Accept-Language'),
 });

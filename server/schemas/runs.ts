@@ -30,7 +30,7 @@ export type RulesNestedKeys = Assert<
   >
 >;
 
-export const CreateRunBody = z.object({
+export const CreateRunBody = z.strictObject({
   datasetId: z.number().int().positive(),
   rules: z
     .record(z.string(), z.unknown())

@@ -17,6 +17,7 @@ import {
 import type { Actor } from '../plugins/auth';
 import { DisplayName, Password, Username } from '../schemas/accounts';
 import { recordWrite, WRITE } from './audit';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 import { hashPassword } from './passwords';
 
 /** Why an account change was refused; the route and the CLI turn it into their own words. */
@@ -114,7 +115,13 @@ export function checkNewAccount(db: DbExecutor, input: Omit<NewAccountInput, 'pa
  * @throws AccountRefused bad_username | bad_password | exists | principal_needs_school | only_principal_has_school |
  *   unknown_school
  */
-export async function createAccount(db: Db, input: NewAccountInput, actor: Actor): Promise<AccountView> {
+export async function createAccount(
+  db: Db,
+  input: NewAccountInput,
+  actor: Actor,
+  /** The caller's Idempotency-Key and the answer to store with it, in the account's own transaction. */
+  idempotency: { claim: IdempotencyClaim; answer: (view: AccountView) => StoredAnswer } | null = null,
+): Promise<AccountView> {
   checkNewAccount(db, input);
   const schoolCode = input.schoolCode ?? null;
   if (!Password.safeParse(input.password).success) throw new AccountRefused('bad_password', input.username);
@@ -135,7 +142,9 @@ export async function createAccount(db: Db, input: NewAccountInput, actor: Actor
       schoolCode: row.schoolCode,
       displayName: row.displayName,
     });
-    return toAccountView(row);
+    const view = toAccountView(row);
+    if (idempotency) storeAnswer(tx, idempotency.claim, `account:${row.username}`, idempotency.answer(view));
+    return view;
   }, WRITE);
 }
 

@@ -5,6 +5,7 @@ import { type DatasetFileKind, type DatasetIssue, type NamedBytes, parseDatasetI
 import { FILE_NAMES } from '../import/types';
 import type { Actor } from '../plugins/auth';
 import { recordWrite, WRITE } from './audit';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
 export interface DatasetCounts {
   schools: number;
@@ -57,6 +58,11 @@ export async function importDataset(
   actor: Actor,
   label: string | null = null,
   lang: Lang = 'zh',
+  idempotency: {
+    readonly claim: IdempotencyClaim;
+    /** Gets the 201 body: id, counts and the warnings. */
+    readonly answer: (created: { id: number; counts: DatasetCounts } & Warned) => StoredAnswer;
+  } | null = null,
 ): Promise<ImportOutcome> {
   const loaded = await checkUpload(upload, lang);
   const warned = { warnings: loaded.warnings, moreWarnings: loaded.moreWarnings };
@@ -95,6 +101,14 @@ export async function importDataset(
       counts,
       files: fileRows.map(({ kind, fileName, sha256 }) => ({ kind, fileName, sha256 })),
     });
+    if (idempotency) {
+      storeAnswer(
+        tx,
+        idempotency.claim,
+        `dataset:${row.id}`,
+        idempotency.answer({ id: row.id, counts, ...warned }),
+      );
+    }
     return row;
   }, WRITE);
   return { ok: true, id: meta.id, counts, ...warned };

@@ -4,22 +4,22 @@ import {
   getRunDecisions,
   getRunInputJson,
   insertRun,
-  type NewPlacementRow,
+  type JsonText,
   type RunMeta,
-  toJsonText,
 } from '../../db';
-import { allocate, canonicalInput, decisionHash } from '../../engine';
-import type { AllocationResult, Dataset, Rules } from '../../engine/types';
+import { decisionHash } from '../../engine';
+import type { AllocationResult } from '../../engine/types';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
+import type { AllocationPool } from './allocation-pool';
 import { recordWrite, WRITE } from './audit';
-import { parseStoredDataset } from './datasets';
+import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
 export type CreateRunOutcome =
   | { ok: true; run: RunMeta; result: AllocationResult }
   | { ok: false; reason: 'dataset_not_found' }
-  | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[] };
+  | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[]; moreIssues: number };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,23 +33,16 @@ function deepMerge(base: unknown, override: unknown): unknown {
   return out;
 }
 
-function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlacementRow, 'runId'>[] {
-  const names = new Map(dataset.schools.map((s) => [s.code, s.name]));
-  return result.placements.map((p) => ({
-    staffId: p.staffId,
-    name: p.name,
-    outcome: p.outcome,
-    schoolCode: p.schoolCode,
-    schoolName: p.schoolCode === null ? null : (names.get(p.schoolCode) ?? null),
-    subject: p.subject,
-    round: p.round,
-    fromSchoolCode: p.fromSchoolCode,
-    fromSchoolName: names.get(p.fromSchoolCode) ?? '',
-    choiceRank: p.choiceRank,
-    distanceKm: p.distanceKm,
-    explanation: '',
-    steps: p.steps,
-  }));
+export interface CreateRunRequest {
+  readonly datasetId: number;
+  readonly rulesOverride: unknown;
+  /** The language of the rules' problems. */
+  readonly lang?: Lang;
+  /** The caller's Idempotency-Key and the answer to store with it, in the run's own transaction. */
+  readonly idempotency?: {
+    readonly claim: IdempotencyClaim;
+    readonly answer: (run: RunMeta, result: AllocationResult) => StoredAnswer;
+  } | null;
 }
 
 /**
@@ -59,26 +52,31 @@ function placementRows(dataset: Dataset, result: AllocationResult): Omit<NewPlac
  * `rulesOverride` is laid over the dataset's own rules (its rules.json, else the defaults), so a body of
  * `{ crossSchool: { mechanism: 'serial_dictatorship' } }` changes that one field only.
  */
-export function createRun(
+export async function createRun(
   db: Db,
-  datasetId: number,
-  rulesOverride: unknown,
+  pool: AllocationPool,
+  request: CreateRunRequest,
   actor: Actor,
-  lang: Lang = DEFAULT_LANG,
-): CreateRunOutcome {
+): Promise<CreateRunOutcome> {
+  const { datasetId, rulesOverride, lang = DEFAULT_LANG } = request;
   const payload = getDatasetPayload(db, datasetId);
   if (!payload) return { ok: false, reason: 'dataset_not_found' };
-  const stored = parseStoredDataset(payload);
-  let rules: Rules = stored.rules;
+  let rules = payload.rulesJson;
   if (rulesOverride !== undefined) {
-    const parsed = parseRules(deepMerge(stored.rules, rulesOverride), 'rules', lang);
-    if (!parsed.ok) return { ok: false, reason: 'rules_invalid', issues: parsed.issues };
+    const parsed = parseRules(deepMerge(rules, rulesOverride), 'rules', lang);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        reason: 'rules_invalid',
+        issues: parsed.issues,
+        moreIssues: parsed.moreIssues ?? 0,
+      };
+    }
     rules = parsed.rules;
   }
 
-  const result = allocate(stored.dataset, rules);
-  const inputJson = canonicalInput(stored.dataset, rules);
-  const rows = placementRows(stored.dataset, result);
+  // The engine runs in a worker thread; only the rows are written here, on the one connection.
+  const { result, resultJson, inputJson, rows } = await pool.run({ datasetJson: payload.datasetJson, rules });
   // Repositories run on `db` inside the transaction: better-sqlite3 transactions are per connection, and the
   // placements insert needs the raw connection (see insertRun).
   const run = db.transaction(() => {
@@ -94,7 +92,7 @@ export function createRun(
         decisionHash: result.decisionHash,
         rulesJson: rules,
         inputJson,
-        resultJson: toJsonText(result),
+        resultJson: resultJson as JsonText<AllocationResult>,
         summaryJson: result.summary,
         fairnessJson: result.fairness,
       },
@@ -107,6 +105,10 @@ export function createRun(
       outputHash: result.outputHash,
       decisionHash: result.decisionHash,
     });
+    if (request.idempotency) {
+      const { claim, answer } = request.idempotency;
+      storeAnswer(db, claim, `run:${meta.id}`, answer(meta, result));
+    }
     return meta;
   }, WRITE);
   return { ok: true, run, result };
@@ -136,11 +138,13 @@ export interface Replay {
  * place everyone identically. Replays are recorded in the audit log too: who checked which run, and what
  * they found, is part of the story an auditor tells.
  */
-export function replayRun(db: Db, run: RunMeta, actor: Actor): Replay | null {
-  const inputJson = getRunInputJson(db, run.id);
-  if (inputJson === null) return null;
-  const input = JSON.parse(inputJson) as { dataset: Dataset; rules: Rules };
-  const again = allocate(input.dataset, input.rules);
+export async function replayRun(db: Db, pool: AllocationPool, run: RunMeta, actor: Actor): Promise<Replay> {
+  // Concurrent replays of one run share one computation (see AllocationPool.replay); each is recorded.
+  const again = await pool.replay(run.id, () => {
+    const inputJson = getRunInputJson(db, run.id);
+    if (inputJson === null) throw new Error(`run ${run.id} has no stored input`);
+    return inputJson;
+  });
   const storedDecisions = run.decisionHash ?? decisionHash(getRunDecisions(db, run.id));
   const sameInput = again.inputHash === run.inputHash;
   const identical = sameInput && again.outputHash === run.outputHash;

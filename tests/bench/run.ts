@@ -87,3 +87,8 @@ if (want('http')) {
     `${f.candidates.path}: ${f.candidates.requestsPerSec} req/s, p50 ${f.candidates.p50Ms} ms, p99 ${f.candidates.p99Ms} ms, ${f.candidates.connections} connections × ${f.candidates.durationSeconds} s, errors ${f.candidates.errors}, non-2xx ${f.candidates.non2xx} — target ≥ ${f.candidates.target.requestsPerSec} req/s, p99 ≤ ${f.candidates.target.p99Ms} ms`,
   );
 }
+
+if (want('mixed')) {
+  const { benchMixed, printMixed } = await import('./mixed');
+  printMixed(await benchMixed());
+}

@@ -131,6 +131,6 @@ describe('datasets', () => {
   it('answers 404 with a stable code for an unknown dataset', async () => {
     const res = await t.app.inject({ url: '/api/datasets/999', headers: t.as.hr });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ statusCode: 404, code: 'DATASET_NOT_FOUND', message: 'No dataset 999' });
+    expect(res.json()).toEqual({ statusCode: 404, code: 'DATASET_NOT_FOUND', message: '没有数据集 999' });
   });
 });

@@ -103,6 +103,7 @@ export function tableCounts(db: Db): Record<string, number> {
     'audit_log',
     'accounts',
     'sessions',
+    'idempotency_keys',
   ];
   return Object.fromEntries(
     tables.map((t) => [t, (db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),

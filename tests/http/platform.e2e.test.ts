@@ -41,7 +41,7 @@ describe('platform', () => {
     expect(res.json()).toEqual({
       statusCode: 404,
       code: 'ROUTE_NOT_FOUND',
-      message: 'No route GET /api/nothing',
+      message: '没有接口 GET /api/nothing',
     });
   });
 
@@ -50,7 +50,7 @@ describe('platform', () => {
     broken.db.$client.exec('PRAGMA foreign_keys = OFF; DROP TABLE placements; DROP TABLE runs;');
     const res = await broken.app.inject({ url: '/api/runs', headers: broken.as.hr });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' });
+    expect(res.json()).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: '服务器内部错误' });
     expect(res.body).not.toMatch(/runs|sqlite|table/i);
     await broken.app.close();
   });

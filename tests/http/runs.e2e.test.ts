@@ -91,7 +91,7 @@ describe('runs', () => {
       fields: [{ location: 'body', path: '/datasetId' }],
     });
     const noRun = await t.app.inject({ url: '/api/runs/999', headers: t.as.hr });
-    expect(noRun.json()).toEqual({ statusCode: 404, code: 'RUN_NOT_FOUND', message: 'No run 999' });
+    expect(noRun.json()).toEqual({ statusCode: 404, code: 'RUN_NOT_FOUND', message: '没有运行记录 999' });
   });
 
   it('replays a run from its stored input to the identical output hash', async () => {

@@ -118,7 +118,7 @@ describe('run views', () => {
     expect(none.json()).toEqual({
       statusCode: 404,
       code: 'SCHOOL_NOT_FOUND',
-      message: `School S99 is not in run ${runId}`,
+      message: '该运行中没有此学校，或您无权查看',
     });
   });
 
