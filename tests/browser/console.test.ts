@@ -256,6 +256,8 @@ describe.sequential('console (Chromium)', () => {
     await page.goto(`${h.base}/runs/${runId}/staff/YC0002`);
     await page.getByTestId('explanation').waitFor();
     expect(await page.getByTestId('explanation').textContent()).toMatch(/第一轮：/);
+    // The page is headed by the person's name, not the bare 工号.
+    await page.getByRole('heading', { name: `分配 #${runId} · 赵素（YC0002）` }).waitFor();
     await screenshot(page, '15-staff');
     // Someone placed by a lower 志愿 is told why not each higher one.
     const second = (await h.db.$client

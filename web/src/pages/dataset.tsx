@@ -8,7 +8,7 @@ import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
 import { actorLabel, count, fileSize, when } from '../labels';
 import { useUser } from '../session';
-import { kindLabel } from './upload';
+import { kindLabel } from './upload-kinds';
 
 const ENCODING: Record<string, string> = {
   'utf-8': 'UTF-8',
