@@ -29,6 +29,12 @@ describe('readCsvTable (fast-csv underneath)', () => {
     expect(outcome(`a,b\n"x\ny",1\nq${','.repeat(1_000_000)}\n`)).toEqual(['FILE_TOO_MANY_COLUMNS', 3]);
   });
 
+  it('says at once where a quote never closes after a megabytes-long open row, not after a search', () => {
+    // 4 MB of one quoted "cell" over two million line breaks, then text after a closing quote.
+    const text = `a,b\n1,2\n"${'x\n'.repeat(2_000_000)}"z\n3,4\n`;
+    expect(outcome(text)).toEqual(['CSV_MALFORMED', 3]);
+  });
+
   it('keeps 200 cells and refuses 201', () => {
     expect(outcome(`a\n${','.repeat(199)}1\n`)).toEqual([[2, ...Array(199).fill(''), '1']]);
     expect(outcome(`a\n${','.repeat(200)}\n`)).toEqual(['FILE_TOO_MANY_COLUMNS', 2]);

@@ -1,6 +1,6 @@
 import { ParserOptions } from '@fast-csv/parse';
 import { Parser } from '@fast-csv/parse/build/src/parser/index.js';
-import { MAX_COLUMNS, MAX_ROWS } from './limits';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './limits';
 import type { MessageCode, MessageParams } from './messages';
 
 /** A data row of a table, with the row number a spreadsheet shows for it. */
@@ -133,6 +133,8 @@ function recordAt(text: string, offset: number, delimiter: string): number {
 
 /** 64 Ki characters: a block fast-csv parses in a few milliseconds. */
 const BLOCK = 64 * 1024;
+/** The longest text a legal row can take: every cell at its limit, quoted, with its delimiter. */
+const MAX_ROW_CHARS = MAX_COLUMNS * (2 * MAX_CELL_CHARS + 3);
 
 /**
  * Where fast-csv failed: the text is fed to it block by block as its stream would (the unfinished row
@@ -146,6 +148,9 @@ function locateMalformed(text: string, delimiter: string): Split {
   let rest = '';
   let at = 0;
   while (at < text.length) {
+    // A row still open after more text than its widest legal form (every cell at its limit) can only be a
+    // quote that never closes: say so at once, rather than search megabytes of one "row" line by line.
+    if (rest.length > MAX_ROW_CHARS) return malformed(rows + 1, 'a quote (") is never closed');
     const size = Math.max(BLOCK, rest.length);
     const block = rest + text.slice(at, at + size);
     at += size;
