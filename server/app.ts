@@ -88,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(errorHandler);
+  await app.register(errorHandler, { consoleDir: options.consoleDir });
   await app.register(openapi);
   await app.register(cookie);
   const sessions = new SessionService(options.db, options.sessions);

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../client';
 import {
   type DatasetRow,
@@ -67,4 +67,23 @@ export function getDatasetPayload(
       .where(eq(datasets.id, id))
       .get() ?? null
   );
+}
+
+/**
+ * Whether a school code can be bound to an account: true when it is a school of some stored dataset, or
+ * when no dataset is stored yet (accounts are set up before the data arrives). SQLite's JSON functions
+ * look inside the stored datasets without parsing them in JavaScript.
+ */
+export function schoolCodeKnown(db: DbExecutor, schoolCode: string): boolean {
+  const any = db.select({ id: datasets.id }).from(datasets).limit(1).get();
+  if (any === undefined) return true;
+  const hit = db
+    .select({ id: datasets.id })
+    .from(datasets)
+    .where(
+      sql`exists (select 1 from json_each(${datasets.datasetJson}, '$.schools') where json_extract(value, '$.code') = ${schoolCode})`,
+    )
+    .limit(1)
+    .get();
+  return hit !== undefined;
 }

@@ -41,6 +41,8 @@ function refusal(error: AccountRefused): string {
       return `${authMessage('principalNeedsSchool', 'zh')}：请加 --school 学校代码`;
     case 'only_principal_has_school':
       return `${authMessage('onlyPrincipalHasSchool', 'zh')}：请去掉 --school`;
+    case 'unknown_school':
+      return authMessage('unknownSchool', 'zh', error.schoolCode ?? '');
     case 'last_hr':
       return `${authMessage('lastHr', 'zh')}：请先添加另一个人事股账户`;
     case 'bad_username':

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 
 /**
  * The console's routes (web/src/main.tsx): each answers index.html and the browser app draws the page, so
- * any of them can be linked or reloaded. Only these, so an unknown path still gets the API's 404.
+ * any of them can be linked or reloaded. An unknown path gets the console's 404 page when a browser asks
+ * for a page (consoleNotFoundPage), the API's JSON 404 otherwise.
  */
 export const CONSOLE_ROUTES = [
   '/',
@@ -42,3 +45,22 @@ export const consoleSite: FastifyPluginAsync<{ root: string }> = async (app, { r
     );
   }
 };
+
+/** Paths that are never console pages: their 404 stays the API's JSON. */
+const NOT_PAGES = /^\/(api|docs|healthz)(\/|$)/;
+
+/**
+ * index.html for a browser's GET of an unknown non-API path (Accept: text/html), so the console draws
+ * its own 404 page in Chinese instead of raw JSON; null for anything else (API paths, scripts, curl).
+ * Read per request: a rebuilt console is picked up.
+ */
+export function consoleNotFoundPage(root: string, request: FastifyRequest): Buffer | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (NOT_PAGES.test(request.url)) return null;
+  if (!(request.headers.accept ?? '').includes('text/html')) return null;
+  try {
+    return readFileSync(join(root, 'index.html'));
+  } catch {
+    return null;
+  }
+}

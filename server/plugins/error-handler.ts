@@ -6,6 +6,7 @@ import { cutShort, ERROR_CODES, type ErrorCode, errorMessage, isErrorCode } from
 import { ApiError, type IssueCarrier, LocalisedError, RouteNotFound, ServerBusy } from '../errors';
 import { type Lang, pickLang } from '../i18n/lang';
 import type { ErrorSchema } from '../schemas/common';
+import { consoleNotFoundPage } from './console';
 
 type ErrorBody = z.infer<typeof ErrorSchema>;
 
@@ -149,11 +150,14 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
 
 /** Stable codes from one list, and no internals in a 5xx body (the log has them under the request id). */
 export const errorHandler = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: { consoleDir?: string | undefined }) => {
     app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
-    app.setNotFoundHandler((request, reply) =>
-      sendError(new RouteNotFound(...routeArgs(request)), request, reply),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      // A person's browser asking for a page that does not exist gets the console's own 404 page.
+      const page = options.consoleDir === undefined ? null : consoleNotFoundPage(options.consoleDir, request);
+      if (page !== null) return reply.code(404).type('text/html; charset=utf-8').send(page);
+      return sendError(new RouteNotFound(...routeArgs(request)), request, reply);
+    });
   },
   { name: 'error-handler' },
 );

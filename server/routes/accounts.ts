@@ -29,6 +29,8 @@ function toHttpError(error: unknown, lang: Lang): unknown {
       return new AccountInvalid(authMessage('principalNeedsSchool', lang));
     case 'only_principal_has_school':
       return new AccountInvalid(authMessage('onlyPrincipalHasSchool', lang));
+    case 'unknown_school':
+      return new AccountInvalid(authMessage('unknownSchool', lang, error.schoolCode ?? ''));
     case 'last_hr':
       return new LastHrAccount(authMessage('lastHr', lang));
     case 'bad_username':

@@ -10,6 +10,7 @@ import {
   insertAccount,
   type Role,
   revokeAccountSessions,
+  schoolCodeKnown,
   toAccountView,
   updateAccount,
 } from '../../db';
@@ -28,12 +29,15 @@ export type AccountProblem =
   | 'not_found'
   | 'principal_needs_school'
   | 'only_principal_has_school'
+  | 'unknown_school'
   | 'last_hr';
 
 export class AccountRefused extends Error {
   constructor(
     readonly problem: AccountProblem,
     readonly username: string,
+    /** The refused school code (unknown_school). */
+    readonly schoolCode: string | null = null,
   ) {
     super(`${problem}: ${username}`);
   }
@@ -61,11 +65,25 @@ export function publicAccount(view: AccountView) {
   return { ...rest, disabled: disabledAt !== null };
 }
 
-function checkSchool(username: string, role: Role, schoolCode: string | null): void {
+/**
+ * A principal names a school, the other roles none. The code must be a school of some stored dataset, so
+ * a typo does not bind a principal to nothing; before the first dataset is stored any code is taken
+ * (accounts are set up before the data arrives; schoolCodeKnown in db/repositories/datasets.ts).
+ */
+function checkSchool(
+  db: DbExecutor,
+  username: string,
+  role: Role,
+  schoolCode: string | null,
+  unchanged = false,
+): void {
   if (role === 'principal' && schoolCode === null)
     throw new AccountRefused('principal_needs_school', username);
   if (role !== 'principal' && schoolCode !== null)
     throw new AccountRefused('only_principal_has_school', username);
+  // An account kept on its school stays valid when a later dataset drops the school.
+  if (schoolCode !== null && !unchanged && !schoolCodeKnown(db, schoolCode))
+    throw new AccountRefused('unknown_school', username, schoolCode);
 }
 
 /** True when some active hr account other than `exceptId` exists. */
@@ -80,20 +98,22 @@ function anotherActiveHr(db: DbExecutor, exceptId: number): boolean {
 
 /**
  * Everything about a new account but its password, so the CLI can refuse before asking for one.
- * @throws AccountRefused bad_username | exists | principal_needs_school | only_principal_has_school
+ * @throws AccountRefused bad_username | exists | principal_needs_school | only_principal_has_school |
+ *   unknown_school
  */
 export function checkNewAccount(db: DbExecutor, input: Omit<NewAccountInput, 'password'>): void {
   if (!Username.safeParse(input.username).success) throw new AccountRefused('bad_username', input.username);
   if (!DisplayName.safeParse(input.displayName).success) {
     throw new AccountRefused('bad_display_name', input.username);
   }
-  checkSchool(input.username, input.role, input.schoolCode ?? null);
+  checkSchool(db, input.username, input.role, input.schoolCode ?? null);
   if (findAccountByUsername(db, input.username)) throw new AccountRefused('exists', input.username);
 }
 
 /**
  * Creates an account (audited as account.create). A principal must name a school; the other roles must not.
- * @throws AccountRefused bad_username | bad_password | exists | principal_needs_school | only_principal_has_school
+ * @throws AccountRefused bad_username | bad_password | exists | principal_needs_school | only_principal_has_school |
+ *   unknown_school
  */
 export async function createAccount(
   db: Db,
@@ -132,7 +152,8 @@ export async function createAccount(
  * Changes an account. A new password or `disabled: true` ends all its sessions at once. The last active hr
  * account cannot be disabled or given another role, so the console always has someone to manage it.
  * Audited as account.update (fields changed, never the password), account.disable or account.enable.
- * @throws AccountRefused not_found | bad_password | principal_needs_school | only_principal_has_school | last_hr
+ * @throws AccountRefused not_found | bad_password | principal_needs_school | only_principal_has_school |
+ *   unknown_school | last_hr
  */
 export async function changeAccount(
   db: Db,
@@ -151,7 +172,7 @@ export async function changeAccount(
     // Leaving a principal's role drops the school unless the caller set one (which checkSchool refuses).
     const schoolCode =
       update.schoolCode !== undefined ? update.schoolCode : role === 'principal' ? current.schoolCode : null;
-    checkSchool(username, role, schoolCode);
+    checkSchool(tx, username, role, schoolCode, schoolCode === current.schoolCode);
     const at = new Date().toISOString();
     const disabledAt =
       update.disabled === undefined

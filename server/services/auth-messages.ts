@@ -30,6 +30,10 @@ const MESSAGES = {
     zh: '校长账户必须绑定一所学校（学校代码）',
     en: 'A principal account must be bound to a school (schoolCode)',
   },
+  unknownSchool: {
+    zh: (code: string) => `学校代码（schoolCode）“${code}”不在任何已导入的数据集中，请核对`,
+    en: (code: string) => `schoolCode "${code}" is not a school of any stored dataset`,
+  },
   onlyPrincipalHasSchool: {
     zh: '只有校长账户可以绑定学校',
     en: 'Only a principal account is bound to a school',

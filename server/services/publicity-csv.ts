@@ -1,3 +1,5 @@
+import { FormatterOptions } from '@fast-csv/format';
+import { FieldFormatter } from '@fast-csv/format/build/src/formatter/index.js';
 import type { PlacementRow } from '../../db';
 import { explanationText, type Names, OUTCOME_WORDS } from '../render';
 
@@ -29,12 +31,15 @@ export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
+/**
+ * fast-csv's field quoting (RFC 4180: a cell with `"`, `,` or a line break is quoted, `"` doubled), used
+ * synchronously cell by cell: its stream and writeToString are async, and a 公示 is built in one go.
+ * Note: fast-csv also quotes a cell holding `|` and drops NUL characters; neither occurs in a 公示.
+ */
+const fields = new FieldFormatter(new FormatterOptions({}));
 
 function line(cells: readonly (string | number | null)[]): string {
-  return cells.map((c) => quote(neutralise(c === null ? '' : String(c)))).join(',');
+  return cells.map((c, i) => fields.format(neutralise(c === null ? '' : String(c)), i, false)).join(',');
 }
 
 /** School names as the rows themselves give them, for when the run's full list is not at hand. */

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -38,6 +39,28 @@ describe.sequential('console (Chromium)', () => {
     return names.map((name) => join(dir, name));
   }
 
+  /** The fixture's staff.csv as staff.xlsx (one sheet, every cell as the CSV's text), in a fresh folder. */
+  async function staffXlsx(): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('教职工');
+    const text = readFileSync(join(FIXTURE_DIR, 'staff.csv'), 'utf8').replace(/^\uFEFF/, '');
+    for (const line of text.split(/\r?\n/)) {
+      if (line !== '') sheet.addRow(line.split(',').map((cell) => (cell === '' ? null : cell)));
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'xgxp-xlsx-')), 'staff.xlsx');
+    await book.xlsx.writeFile(path);
+    return path;
+  }
+
+  /** Opens a downloaded .xlsx with exceljs; its first sheet's first row as text. */
+  async function xlsxHeader(path: string): Promise<{ sheets: number; header: string[]; rows: number }> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+    return { sheets: book.worksheets.length, header, rows: sheet.actualRowCount };
+  }
+
   const outcomeCount = (page: Page, outcome: string) =>
     page.locator(`[data-outcome="${outcome}"]`).textContent();
 
@@ -60,16 +83,34 @@ describe.sequential('console (Chromium)', () => {
     await problem.waitFor();
     const cells = await problem.locator('td').allInnerTexts();
     expect(cells.slice(0, 3)).toEqual(['staff.csv', '5', '出生日期']);
+    // The problem in Chinese words, with its stable code.
+    expect(cells[3]).toMatch(/[\u4e00-\u9fff]{2,}/);
+    expect(cells[4]).toMatch(/^[A-Z_]+$/);
     await expect(page.getByText('数据集未保存').isVisible()).resolves.toBe(true);
     await screenshot(page, '02-datasets-problems');
+    // The same problems as an .xlsx for the office.
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /下载问题清单/ }).click(),
+    ]);
+    expect(report.suggestedFilename()).toBe('导入问题.xlsx');
+    const problems = await xlsxHeader((await report.path())!);
+    expect(problems.rows).toBeGreaterThan(1);
 
-    // Nothing was stored: the list is still empty. Then the fixture as it is.
+    // Nothing was stored: the list is still empty. Then the fixture, its staff as an Excel file.
     await page.reload();
-    await page.locator('input[type=file]').setInputFiles(datasetFiles());
+    const files = datasetFiles();
+    files[2] = await staffXlsx();
+    await page.locator('input[type=file]').setInputFiles(files);
     await page.getByLabel('数据集名称').fill('2020 初稿');
     await page.getByRole('button', { name: '上传并检查' }).click();
     await page.waitForURL(/\/datasets\/1$/);
     await page.getByRole('heading', { name: /数据集 #1/ }).waitFor();
+    // staff.xlsx went up in the staff field and was stored as Excel.
+    const staffRow = page.locator('tbody tr', { hasText: 'staff.xlsx' });
+    expect(await staffRow.locator('td').allInnerTexts()).toEqual(
+      expect.arrayContaining(['教职工', 'staff.xlsx', '3,487', 'Excel（.xlsx）']),
+    );
     await screenshot(page, '03-dataset');
 
     await page.getByRole('button', { name: '用此数据集分配' }).click();
@@ -96,6 +137,13 @@ describe.sequential('console (Chromium)', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF工号,姓名')).toBe(true);
     expect(csv.trim().split('\n')).toHaveLength(1 + 3487);
+    const [county] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /公示（全县 Excel）/ }).click(),
+    ]);
+    expect(county.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = await xlsxHeader((await county.path())!);
+    expect(book.header.slice(0, 2)).toEqual(['工号', '姓名']);
 
     await page.getByRole('tab', { name: '图表' }).click();
     await page.getByRole('img', { name: '城乡流动桑基图' }).waitFor();
@@ -109,7 +157,7 @@ describe.sequential('console (Chromium)', () => {
     await page.getByPlaceholder('按姓名或工号查找').fill('YC0002');
     await page.getByPlaceholder('按姓名或工号查找').press('Enter');
     await page.getByTestId('explanation').waitFor();
-    expect(await page.getByTestId('explanation').textContent()).toContain('阳城一中');
+    expect(await page.getByTestId('explanation').textContent()).toMatch(/第一轮：.*阳城一中/);
     await page.waitForTimeout(500); // the drawer slides in
     await screenshot(page, '08-run-person');
     expect([...origins]).toEqual([h.base]);
@@ -121,15 +169,21 @@ describe.sequential('console (Chromium)', () => {
     await logIn(page, h.base, 'demo_hr', DEMO_PASSWORD);
     await page.waitForURL(`${h.base}/datasets`);
     await page.goto(`${h.base}/runs`);
+    // Out of range: said in words, not silently changed.
+    await page.getByLabel('志愿数').fill('80');
+    await page.getByText('志愿数应在 1–50 个之间（现为 80）').waitFor();
+    await page.waitForTimeout(400); // the message slides in
+    await screenshot(page, '04-runs-form-range', false);
+    expect(await page.getByLabel('志愿数').inputValue()).toBe('80');
     await page.getByLabel('志愿数').fill('2');
     await page.getByRole('button', { name: '运行分配' }).click();
     await page.waitForURL((url) => url.pathname !== '/runs');
     await page.getByRole('tab', { name: '对比' }).click();
     await page.getByText(/分配 #\d+ → #\d+：\d+ 人的结果变了/).waitFor();
-    // Someone who got their 3rd to 5th 志愿 under run 1 is among the people named.
-    expect(await page.getByRole('table', { name: '变动人员' }).locator('tbody tr').count()).toBeGreaterThan(
-      0,
-    );
+    // Someone who got their 3rd to 5th 志愿 under run 1 is among the people named, schools by name.
+    const changed = page.getByRole('table', { name: '变动人员' }).locator('tbody tr');
+    expect(await changed.count()).toBeGreaterThan(0);
+    expect(await changed.first().textContent()).toMatch(/[\u4e00-\u9fff]+（YC[A-Z]\d+）/);
     await screenshot(page, '09-run-diff');
     await context.close();
   });
@@ -149,6 +203,7 @@ describe.sequential('console (Chromium)', () => {
     expect(rows).toBeGreaterThan(1);
     expect(await page.locator('.cutoff-row').count()).toBeGreaterThan(0);
     await screenshot(page, '10-school');
+    await screenshot(page, '10-school-top', false);
     // The list where the posts run out before the candidates do: the cut-off line is drawn.
     await page
       .locator('.print-section', { has: page.locator('.cutoff-row') })
@@ -183,21 +238,35 @@ describe.sequential('console (Chromium)', () => {
     await page.waitForURL(`${h.base}/audit`);
     await page.getByRole('button', { name: `复核 #${runId}` }).click();
     const verdict = page.getByTestId('replay-verdict');
-    await verdict.getByText('复核结果：一致').waitFor();
+    await verdict.getByText('复核结果：完全一致').waitFor();
+    expect(await verdict.textContent()).toContain('完全一致：聘用决定与全部输出逐字节相同');
     expect(await verdict.textContent()).not.toContain('不一致');
     await screenshot(page, '13-audit');
     await page.getByRole('tab', { name: '对比两次分配' }).click();
     await page.getByText(/分配 #1 → #2：\d+ 人的结果变了/).waitFor();
+    await page.waitForTimeout(400); // the tab's ink bar slides over
     await screenshot(page, '13-audit-diff');
     await page.getByRole('tab', { name: '审计日志' }).click();
     await page.getByText('哈希链完整').waitFor();
+    await page.waitForTimeout(400); // the tab's ink bar slides over
     await screenshot(page, '13-audit-log');
     await page.goto(`${h.base}/runs/${runId}`);
     await page.locator('[data-outcome="standby"]').waitFor();
     await screenshot(page, '14-run-as-auditor');
     await page.goto(`${h.base}/runs/${runId}/staff/YC0002`);
     await page.getByTestId('explanation').waitFor();
+    expect(await page.getByTestId('explanation').textContent()).toMatch(/第一轮：/);
+    // The page is headed by the person's name, not the bare 工号.
+    await page.getByRole('heading', { name: `分配 #${runId} · 赵素（YC0002）` }).waitFor();
     await screenshot(page, '15-staff');
+    // Someone placed by a lower 志愿 is told why not each higher one.
+    const second = (await h.db.$client
+      .prepare('SELECT staff_id AS id FROM placements WHERE run_id = ? AND choice_rank >= 2 LIMIT 1')
+      .get(runId)) as { id: string };
+    await page.goto(`${h.base}/runs/${runId}/staff/${second.id}`);
+    await page.getByRole('heading', { name: '为何未获更高志愿' }).waitFor();
+    expect(await page.getByTestId('why-not-higher').textContent()).toMatch(/第二轮：第1志愿 .* → 未录取/);
+    await screenshot(page, '15-staff-why-not');
 
     // Someone edits the log behind the application's back: the page names the first altered entry.
     h.db.$client.exec(
@@ -219,11 +288,25 @@ describe.sequential('console (Chromium)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('zhang_yc02');
     await dialog.getByLabel('显示名').fill('阳城二中张校长');
-    await dialog.getByLabel('学校代码').fill('YCH02');
+    await dialog.getByLabel('学校代码').fill('YCX99');
     await dialog.getByLabel('初始密码').fill('secret-yc02');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    // A school code no stored dataset has is refused, the field named in Chinese.
+    await dialog.getByText('学校代码（schoolCode）“YCX99”不在任何已导入的数据集中，请核对').waitFor();
+    await screenshot(page, '16-accounts-unknown-school');
+    await dialog.getByLabel('学校代码').fill('YCH02');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: 'zhang_yc02' }).waitFor();
     await screenshot(page, '16-accounts');
+    // 退出 leads to the bare login page: the next person is not sent to this one's page.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(`${h.base}/login`);
+    await logIn(page, h.base, 'demo_principal', DEMO_PASSWORD);
+    await page.waitForURL(`${h.base}/runs`);
+    // An unknown page is the console's own 404, in Chinese.
+    await page.goto(`${h.base}/no-such-page`);
+    await page.getByText('404 未找到').waitFor();
+    await screenshot(page, '16-not-found');
     await context.close();
 
     const { context: other, page: login } = await h.newPage();

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { closeDatabase, type Db, openDatabase } from '../../db';
 import { buildApp } from '../../server/app';
 import { ensureDemoAccounts } from '../../server/services/demo-accounts';
-import { CONSOLE_DIR } from '../../web/build-console';
 
 export { DEMO_PASSWORD } from '../../server/services/demo-accounts';
 
@@ -18,6 +18,14 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
 export const VIEWPORT = { width: 1366, height: 768 };
 /** Debian's Chromium: playwright-core downloads no browser of its own. */
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * The tests' own build of the console, one per checkout, rebuilt only when stale: never web/dist, which a
+ * running `npm start` may be serving (a rebuild there would swap its hashed assets under it).
+ */
+export const TEST_CONSOLE_DIR = join(
+  tmpdir(),
+  `xgxp-console-test-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`,
+);
 
 export interface Harness {
   readonly base: string;
@@ -29,7 +37,7 @@ export interface Harness {
 }
 
 /**
- * Builds the console when stale (the same step as `npm start`), starts the app with it on port 0 over a
+ * Builds the console into TEST_CONSOLE_DIR when stale (the same step as `npm start`), starts the app with it on port 0 over a
  * temp database holding the demo accounts, and launches Debian's Chromium.
  */
 export async function startHarness(): Promise<Harness> {
@@ -37,14 +45,16 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (as .ci/run does)`);
   }
   // A child process: Vite's build shares nothing with the Vite inside vitest.
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'web/build-console.ts')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'web/build-console.ts'), '--out', TEST_CONSOLE_DIR],
+    { stdio: 'inherit' },
+  );
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'xgxp-browser-'));
   const db = openDatabase(join(dir, 'test.sqlite'));
   await ensureDemoAccounts(db);
-  const app: FastifyInstance = await buildApp({ db, consoleDir: CONSOLE_DIR });
+  const app: FastifyInstance = await buildApp({ db, consoleDir: TEST_CONSOLE_DIR });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db';
-import { buildTestApp, type CookieAuth, login, PASSWORD, type TestApp, withAccounts } from './helper';
+import {
+  buildTestApp,
+  type CookieAuth,
+  form,
+  login,
+  PASSWORD,
+  SMALL,
+  type TestApp,
+  withAccounts,
+} from './helper';
 
 describe('/api/accounts', () => {
   let t: TestApp;
@@ -174,6 +183,35 @@ describe('/api/accounts', () => {
     await create({ username: 'hr2', password: PASSWORD, role: 'hr', displayName: '人事2' });
     expect((await patch('hr1', { disabled: true }, t.as.hr)).statusCode).toBe(200);
     expect((await patch('hr2', { disabled: true }, t.as.hr)).statusCode).toBe(409);
+  });
+
+  it('binds a principal only to a school of a stored dataset, once one is stored', async () => {
+    // Before any dataset: S01/S02 were taken above (accounts come before the data).
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: '/api/datasets',
+      headers: t.as.hr,
+      payload: form(SMALL()),
+    });
+    expect(upload.statusCode).toBe(201);
+    const body = { password: PASSWORD, role: 'principal', displayName: '王五' };
+    const refused = await create({ ...body, username: 'wang.wu', schoolCode: 'NOPE9' }, t.as.hr);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'ACCOUNT_INVALID',
+      message: '学校代码（schoolCode）“NOPE9”不在任何已导入的数据集中，请核对',
+    });
+    expect((await patch('zhang.san', { schoolCode: 'NOPE9' }, t.as.hr)).json().code).toBe('ACCOUNT_INVALID');
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts?lang=en',
+      headers: t.as.hr,
+      payload: { ...body, username: 'wang.wu', schoolCode: 'NOPE9' },
+    });
+    expect(en.json().message).toBe('schoolCode "NOPE9" is not a school of any stored dataset');
+    expect((await create({ ...body, username: 'wang.wu', schoolCode: 'S01' }, t.as.hr)).statusCode).toBe(201);
+    // A principal kept on a school the data no longer has can still be renamed.
+    expect((await patch('zhang.san', { displayName: '张三校长' }, t.as.hr)).statusCode).toBe(200);
   });
 
   it('answers 404 ACCOUNT_NOT_FOUND for an unknown username', async () => {

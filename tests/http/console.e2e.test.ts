@@ -62,6 +62,24 @@ describe('the console beside the API', () => {
     expect((await t.app.inject({ url: '/runs/1/elsewhere' })).statusCode).toBe(404);
   });
 
+  it('answers a browser’s unknown page with the console (its 404 page), API paths with JSON', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    for (const url of ['/nothing-here', '/runs/1/elsewhere?x=1']) {
+      const page = await t.app.inject({ url, headers: html });
+      expect(page.statusCode).toBe(404);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.body).toContain('<div id="root">');
+    }
+    for (const url of ['/api/nothing-here', '/docs/nothing', '/healthz/x']) {
+      const api = await t.app.inject({ url, headers: html });
+      expect(api.statusCode).toBe(404);
+      expect(api.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+    }
+    const post = await t.app.inject({ method: 'POST', url: '/nothing-here', headers: html });
+    expect(post.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+    expect((await t.app.inject({ url: '/nothing-here' })).json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
+  });
+
   it('gives each school’s 城乡类别 with a run, for the urban/rural flows chart', async () => {
     const res = await t.app.inject({ url: `/api/runs/${runId}`, headers: t.as.hr });
     expect(res.json().areas).toEqual({ S01: 'urban', S02: 'town', P01: 'urban', P02: 'rural' });

@@ -71,3 +71,9 @@ export function actorLabel(actor: string): string {
   if (actor.startsWith('token:')) return `API 令牌 #${actor.slice('token:'.length)}`;
   return actor;
 }
+
+/** A file's size in MB, as Windows Explorer's users read it (1 MB = 1024 × 1024 bytes). */
+export function fileSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb < 0.01 ? '< 0.01 MB' : `${mb.toFixed(2)} MB`;
+}

@@ -17,10 +17,12 @@ import { useSession } from './session';
 
 /** Behind the login, and only for the given roles (the API enforces the same; this spares a round trip). */
 function Guard({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { user } = useSession();
+  const { user, loggedOut } = useSession();
   const location = useLocation();
   if (user === undefined) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
   if (user === null) {
+    // After 退出 the next person starts at their own home page, not at the last user's page.
+    if (loggedOut) return <Navigate to="/login" replace />;
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
@@ -40,6 +42,19 @@ function Home() {
   const { user } = useSession();
   if (user === undefined) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
   return <Navigate to={user ? HOME[user.role] : '/login'} replace />;
+}
+
+/** An unknown page: inside the frame for someone logged in (their menu stays), bare otherwise. */
+function UnknownPage() {
+  const { user } = useSession();
+  if (user === undefined) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  return user ? (
+    <Shell>
+      <NotFoundPage />
+    </Shell>
+  ) : (
+    <NotFoundPage />
+  );
 }
 
 const ALL: readonly Role[] = ['hr', 'principal', 'auditor'];
@@ -114,7 +129,7 @@ export function AppRoutes() {
           </Guard>
         }
       />
-      <Route path="*" element={<NotFoundPage />} />
+      <Route path="*" element={<UnknownPage />} />
     </Routes>
   );
 }

@@ -6,7 +6,9 @@ import type { Session, SessionUser } from './api/session-types';
 interface SessionState {
   /** undefined while the first GET /api/session is in flight, null when nobody is logged in. */
   readonly user: SessionUser | null | undefined;
-  readonly login: (username: string, password: string) => Promise<void>;
+  /** True after 退出 (not an expired session): the login page then carries no `?next=` of the last user. */
+  readonly loggedOut: boolean;
+  readonly login: (username: string, password: string) => Promise<SessionUser>;
   readonly logout: () => Promise<void>;
 }
 
@@ -15,6 +17,7 @@ const SessionContext = createContext<SessionState | null>(null);
 /** Holds who is logged in; the CSRF token goes to the API client, never into React state or storage. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const accept = useCallback((session: Session | null) => {
     setCsrfToken(session?.csrfToken ?? null);
@@ -29,13 +32,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       user,
-      login: async (username, password) => accept(await api.login(username, password)),
+      loggedOut,
+      login: async (username, password) => {
+        const session = await api.login(username, password);
+        setLoggedOut(false);
+        accept(session);
+        return session.user;
+      },
       logout: async () => {
         await api.logout().catch(() => undefined);
+        setLoggedOut(true);
         accept(null);
       },
     }),
-    [user, accept],
+    [user, loggedOut, accept],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -8,6 +8,10 @@ export class ApiError extends Error {
     message: string,
     readonly issues: readonly DatasetIssue[] = [],
     readonly retryAfterSeconds: number | null = null,
+    /** An upload's warnings beside its problems (they alone would not stop it). */
+    readonly warnings: readonly DatasetIssue[] = [],
+    /** Problems and warnings beyond the first 200 the API lists. */
+    readonly more: { readonly issues: number; readonly warnings: number } = { issues: 0, warnings: 0 },
   ) {
     super(message);
   }
@@ -45,6 +49,8 @@ async function toError(response: Response): Promise<ApiError> {
     body?.message ?? response.statusText,
     body?.issues ?? [],
     Number.isFinite(retry) && retry > 0 ? retry : null,
+    body?.warnings ?? [],
+    { issues: body?.moreIssues ?? 0, warnings: body?.moreWarnings ?? 0 },
   );
 }
 
@@ -80,6 +86,27 @@ export async function request<T>(
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/**
+ * POSTs a multipart form (with the CSRF header) and resolves to the file the API answers with, for
+ * reports such as the upload's problems .xlsx; rejects with ApiError.
+ */
+export async function postForFile(path: string, form: FormData): Promise<Blob> {
+  const headers: Record<string, string> = { 'accept-language': 'zh-CN' };
+  if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(apiUrl(path), {
+    method: 'POST',
+    headers,
+    body: form,
+    credentials: 'same-origin',
+  });
+  if (!response.ok) {
+    const error = await toError(response);
+    if (response.status === 401) onUnauthorized();
+    throw error;
+  }
+  return response.blob();
 }
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, query ? { query } : {});

@@ -1,4 +1,4 @@
-import { apiUrl, get, request } from './client';
+import { apiUrl, get, postForFile, request } from './client';
 import type { Account, AccountPatch, NewAccount, Session } from './session-types';
 import type {
   AuditPage,
@@ -28,6 +28,8 @@ export const api = {
   datasets: () => get<{ datasets: DatasetSummary[] }>('/datasets'),
   dataset: (id: number) => get<DatasetDetail>(`/datasets/${id}`),
   upload: (form: FormData) => request<DatasetCreated>('POST', '/datasets', { body: form }),
+  /** The same form checked again, its problems and warnings as an .xlsx report (nothing stored). */
+  problemsXlsx: (form: FormData) => postForFile('/datasets/problems.xlsx', form),
 
   runs: () => get<{ runs: RunListItem[] }>('/runs'),
   run: (id: number) => get<RunDetail>(`/runs/${id}`),

@@ -8,17 +8,25 @@ import { useApi } from './use-api';
 
 type State = Diff['people'][number]['before'];
 
-function describe(state: State): string {
+/** School names by code, from both runs' reports (a school may be in one run only). */
+type Names = ReadonlyMap<string, string>;
+
+function describe(state: State, names: Names): string {
   if (!state) return '（不在此次分配中）';
-  const where = state.schoolCode ? ` ${state.schoolCode} ${state.subject ?? ''}` : '';
+  const school = state.schoolCode ? `${names.get(state.schoolCode) ?? ''}（${state.schoolCode}）` : '';
+  const where = state.schoolCode ? ` ${school} ${state.subject ?? ''}` : '';
   return `${OUTCOME_LABEL[state.outcome]}${where}${state.round ? ` ${ROUND_LABEL[state.round]}` : ''}`;
 }
 
 function DiffResult({ from, to }: { from: number; to: number }) {
-  const diff = useApi(() => api.diff(from, to), `diff:${from}:${to}`);
+  const diff = useApi(async () => {
+    const [d, a, b] = await Promise.all([api.diff(from, to), api.run(from), api.run(to)]);
+    const names = new Map([...a.schools, ...b.schools].map((s) => [s.schoolCode, s.name]));
+    return { d, names };
+  }, `diff:${from}:${to}`);
   return (
     <Loading state={diff}>
-      {(d) => (
+      {({ d, names }) => (
         <>
           <Alert
             type={d.people.length === 0 ? 'success' : 'warning'}
@@ -30,19 +38,24 @@ function DiffResult({ from, to }: { from: number; to: number }) {
                 : `分配 #${from} → #${to}：${d.people.length} 人的结果变了，${d.schools.length} 所学校的数字或人员变了。`
             }
           />
-          <Table
-            size="small"
-            rowKey="staffId"
-            aria-label="变动人员"
-            dataSource={[...d.people]}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            columns={[
-              { title: '工号', dataIndex: 'staffId', width: 90 },
-              { title: '姓名', dataIndex: 'name', width: 90 },
-              { title: `分配 #${from}`, render: (_, p) => describe(p.before) },
-              { title: `分配 #${to}`, render: (_, p) => <Tag color="orange">{describe(p.after)}</Tag> },
-            ]}
-          />
+          {d.people.length > 0 && (
+            <Table
+              size="small"
+              rowKey="staffId"
+              aria-label="变动人员"
+              dataSource={[...d.people]}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              columns={[
+                { title: '工号', dataIndex: 'staffId', width: 90 },
+                { title: '姓名', dataIndex: 'name', width: 90 },
+                { title: `分配 #${from}`, render: (_, p) => describe(p.before, names) },
+                {
+                  title: `分配 #${to}`,
+                  render: (_, p) => <Tag color="orange">{describe(p.after, names)}</Tag>,
+                },
+              ]}
+            />
+          )}
           {d.schools.length > 0 && (
             <Table
               size="small"

@@ -1,6 +1,6 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { Role } from '../api/session-types';
 import { ROLE_LABEL } from '../labels';
 import { useSession, useUser } from '../session';
@@ -28,7 +28,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const user = useUser();
   const { logout } = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
   const items = NAV[user.role];
   const selected = items.find((i) => location.pathname.startsWith(i.path))?.path;
   return (
@@ -57,10 +56,8 @@ export function Shell({ children }: { children: ReactNode }) {
           </span>
           <Button
             size="small"
-            onClick={async () => {
-              await logout();
-              navigate('/login');
-            }}
+            // The guard then sends the page to /login, without a ?next= for whoever logs in next.
+            onClick={() => logout()}
           >
             退出
           </Button>

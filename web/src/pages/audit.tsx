@@ -26,22 +26,22 @@ const ACTIONS: Record<string, string> = {
   'session.locked': '登录锁定',
 };
 
+/** The replay's finding: identical; the same decisions presented differently; or different decisions. */
 function ReplayVerdict({ replay }: { replay: Replay }) {
+  const status = replay.identical ? 'success' : replay.decisionsIdentical ? 'warning' : 'error';
+  const title = replay.identical
+    ? '复核结果：完全一致'
+    : replay.decisionsIdentical
+      ? '复核结果：聘用决定一致，表述不同'
+      : '复核结果：聘用决定不一致';
   return (
-    <Result
-      status={replay.identical ? 'success' : 'error'}
-      title={replay.identical ? '复核结果：一致' : '复核结果：不一致'}
-      subTitle={
-        replay.identical
-          ? '用保存的输入重新计算，输入哈希和输出哈希与原结果逐字节相同。'
-          : '重新计算的结果与保存的结果不同，请检查引擎版本与数据。'
-      }
-      style={{ padding: '16px 0' }}
-    >
+    <Result status={status} title={title} subTitle={replay.verdict} style={{ padding: '16px 0' }}>
       <Typography.Paragraph style={{ fontFamily: 'monospace', fontSize: 12, margin: 0 }}>
         引擎 {replay.engineVersion} → {replay.replayEngineVersion}
         <br />
         输入 {shortHash(replay.inputHash)} → {shortHash(replay.replayInputHash)}
+        <br />
+        决定 {shortHash(replay.decisionHash)} → {shortHash(replay.replayDecisionHash)}
         <br />
         输出 {shortHash(replay.outputHash)} → {shortHash(replay.replayOutputHash)}
       </Typography.Paragraph>

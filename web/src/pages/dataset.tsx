@@ -1,17 +1,21 @@
-import { Button, Card, Descriptions, Table, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Table, Typography } from 'antd';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api/endpoints';
+import type { DatasetIssue } from '../api/types';
+import { IssuesTable } from '../components/issues-table';
 import { PageTitle } from '../components/shell';
 import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
-import { actorLabel, count, when } from '../labels';
+import { actorLabel, count, fileSize, when } from '../labels';
 import { useUser } from '../session';
-import { kindLabel } from './upload';
+import { kindLabel } from './upload-kinds';
 
 const ENCODING: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8（带 BOM）',
   gb18030: 'GBK/GB18030',
+  xlsx: 'Excel（.xlsx）',
+  xls: 'Excel（.xls）',
 };
 
 /** /datasets/:id: what was uploaded, file by file with its SHA-256, and a way to run it. */
@@ -19,6 +23,9 @@ export function DatasetPage() {
   const id = Number(useParams().id);
   const user = useUser();
   const dataset = useApi(() => api.dataset(id), `dataset:${id}`);
+  // Right after the upload: its warnings (the API gives them with the upload only).
+  const upload = useLocation().state as { warnings?: DatasetIssue[]; moreWarnings?: number } | null;
+  const warnings = upload?.warnings ?? [];
   return (
     <Loading state={dataset}>
       {(d) => (
@@ -45,6 +52,17 @@ export function DatasetPage() {
               <Descriptions.Item label="择优申请">{count(d.counts.applications)}</Descriptions.Item>
             </Descriptions>
           </Card>
+          {warnings.length > 0 && (
+            <Card title="导入提醒" style={{ marginBottom: 16 }}>
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={`数据集已保存，但有 ${warnings.length + (upload?.moreWarnings ?? 0)} 条提醒，请核对（不影响分配）。`}
+              />
+              <IssuesTable issues={warnings} label="提醒列表" warning />
+            </Card>
+          )}
           <Card title="文件（数据集不可修改；更正请上传新的数据集）">
             <Table
               size="small"
@@ -59,7 +77,7 @@ export function DatasetPage() {
                   title: '大小',
                   dataIndex: 'bytes',
                   align: 'right',
-                  render: (b: number) => `${(b / 1024).toFixed(1)} KB`,
+                  render: fileSize,
                 },
                 { title: '编码', dataIndex: 'encoding', render: (e: string) => ENCODING[e] ?? e },
                 {

@@ -22,7 +22,10 @@ export function DatasetsPage() {
           <UploadPanel
             onStored={(created) => {
               message.success(`数据集 #${created.id} 已保存：${count(created.counts.staff)} 名教职工`);
-              navigate(`/datasets/${created.id}`);
+              // The warnings go along to the dataset's page, which lists them once.
+              navigate(`/datasets/${created.id}`, {
+                state: { warnings: created.warnings, moreWarnings: created.moreWarnings },
+              });
             }}
           />
         </Card>

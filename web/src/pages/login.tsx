@@ -44,8 +44,9 @@ export function LoginPage() {
             setBusy(true);
             setError(null);
             try {
-              await login(values.username, values.password);
-              navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+              // Straight to the page asked for or the role's home: no stop at "/" and its redirect.
+              const who = await login(values.username, values.password);
+              navigate(target(who.role), { replace: true });
             } catch (e) {
               setError(loginMessage(e));
             } finally {

@@ -1,4 +1,5 @@
 import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Switch } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { DatasetSummary, Rules } from '../api/types';
@@ -64,6 +65,23 @@ function ruleIssue(column: string | null, file: string, message: string): string
   const label = RULE_LABELS[last] ?? RULE_LABELS[path] ?? path;
   const text = message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
   return `${label}：${text}`;
+}
+
+/**
+ * A number field's rules: required, and within [min, max] (whole when `whole`), said in words. The input
+ * itself has no min/max: antd would silently change an out-of-range value on blur instead of saying so.
+ */
+function range(label: string, min: number, max: number, unit: string, whole = false): Rule[] {
+  return [
+    { required: true, message: `请填写${label}` },
+    {
+      validator: async (_, v: number | null | undefined) => {
+        if (v === null || v === undefined) return;
+        if (v < min || v > max) throw new Error(`${label}应在 ${min}–${max} ${unit}之间（现为 ${v}）`);
+        if (whole && !Number.isInteger(v)) throw new Error(`${label}应为整数（现为 ${v}）`);
+      },
+    },
+  ];
 }
 
 /**
@@ -137,29 +155,29 @@ export function RulesForm({
             extra="法定退休年龄（默认男 60、女 55），用于判断临近退休直聘。"
           >
             <Space>
-              <Form.Item name="retirementM" noStyle rules={[{ required: true, message: '请填写男退休年龄' }]}>
-                <InputNumber aria-label="男退休年龄" min={40} max={70} prefix="男" suffix="岁" />
+              <Form.Item name="retirementM" noStyle rules={range('男退休年龄', 40, 70, '岁')}>
+                <InputNumber aria-label="男退休年龄" prefix="男" suffix="岁" />
               </Form.Item>
-              <Form.Item name="retirementF" noStyle rules={[{ required: true, message: '请填写女退休年龄' }]}>
-                <InputNumber aria-label="女退休年龄" min={40} max={70} prefix="女" suffix="岁" />
+              <Form.Item name="retirementF" noStyle rules={range('女退休年龄', 40, 70, '岁')}>
+                <InputNumber aria-label="女退休年龄" prefix="女" suffix="岁" />
               </Form.Item>
             </Space>
           </Form.Item>
           <Form.Item
             label="临近退休年限"
             name="nearRetirementYears"
-            rules={[{ required: true, message: '请填写临近退休年限' }]}
+            rules={range('临近退休年限', 0, 10, '年')}
             extra="距退休不足此年限者在本校直接聘用，占用本校本学科岗位（默认 3 年）。"
           >
-            <InputNumber min={0} max={10} suffix="年" />
+            <InputNumber aria-label="临近退休年限" suffix="年" />
           </Form.Item>
           <Form.Item
             label="志愿数"
             name="maxChoices"
-            rules={[{ required: true, message: '请填写志愿数' }]}
+            rules={range('志愿数', 1, 50, '个', true)}
             extra="每人最多计入的志愿个数，超出的志愿不计（默认 5）。"
           >
-            <InputNumber min={1} max={50} suffix="个" />
+            <InputNumber aria-label="志愿数" suffix="个" />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -193,10 +211,10 @@ export function RulesForm({
             <Form.Item
               label="跨学科折算"
               name="crossSubjectPenaltyKm"
-              rules={[{ required: true, message: '请填写跨学科折算公里数' }]}
+              rules={range('跨学科折算公里数', 0, 1000, '公里')}
               extra="一次跨学科调剂相当于多远的距离。"
             >
-              <InputNumber min={0} max={1000} suffix="公里" />
+              <InputNumber aria-label="跨学科折算公里数" suffix="公里" />
             </Form.Item>
           )}
         </Col>

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Spin, Table, Tabs, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, publicityUrl } from '../api/endpoints';
 import type { RunDetail } from '../api/types';
@@ -16,19 +16,7 @@ import { OutcomeCounts, ReportTables } from './run-report';
 // ECharts is the largest part of the console: loaded when a run's charts are first shown, not at login.
 const RunCharts = lazy(() => import('./run-charts').then((m) => ({ default: m.RunCharts })));
 
-/** Whether the API offers the 公示 as .xlsx (the intake issue adds it): read from its OpenAPI document. */
-function useXlsxOffered(): boolean {
-  const [offered, setOffered] = useState(false);
-  useEffect(() => {
-    fetch('/docs/json')
-      .then((r) => (r.ok ? r.text() : ''))
-      .then((text) => setOffered(text.includes('"xlsx"')))
-      .catch(() => setOffered(false));
-  }, []);
-  return offered;
-}
-
-function SchoolsTable({ run, xlsx }: { run: RunDetail; xlsx: boolean }) {
+function SchoolsTable({ run }: { run: RunDetail }) {
   return (
     <Table
       size="small"
@@ -75,11 +63,9 @@ function SchoolsTable({ run, xlsx }: { run: RunDetail; xlsx: boolean }) {
               <a href={publicityUrl(run.id, 'csv', s.schoolCode)} download>
                 CSV
               </a>
-              {xlsx && (
-                <a href={publicityUrl(run.id, 'xlsx', s.schoolCode)} download>
-                  Excel
-                </a>
-              )}
+              <a href={publicityUrl(run.id, 'xlsx', s.schoolCode)} download>
+                Excel
+              </a>
             </Space>
           ),
         },
@@ -99,7 +85,6 @@ export function RunPage() {
     () => (user.role === 'principal' ? Promise.resolve({ runs: [] }) : api.runs()),
     `runs:${user.role}`,
   );
-  const xlsx = useXlsxOffered();
   // The open tab is in the URL (?tab=people): reload, a shared link and 返回 from a person keep it.
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab') ?? '';
@@ -116,11 +101,9 @@ export function RunPage() {
                 <Button icon={<DownloadOutlined />} href={publicityUrl(r.id, 'csv')} download>
                   公示（全县 CSV）
                 </Button>
-                {xlsx && (
-                  <Button icon={<DownloadOutlined />} href={publicityUrl(r.id, 'xlsx')} download>
-                    公示（全县 Excel）
-                  </Button>
-                )}
+                <Button icon={<DownloadOutlined />} href={publicityUrl(r.id, 'xlsx')} download>
+                  公示（全县 Excel）
+                </Button>
               </Space>
             }
           >
@@ -157,7 +140,7 @@ export function RunPage() {
                 {
                   key: 'schools',
                   label: `学校（${r.schools.length}）`,
-                  children: <SchoolsTable run={r} xlsx={xlsx} />,
+                  children: <SchoolsTable run={r} />,
                 },
                 {
                   key: 'people',

@@ -206,6 +206,9 @@ export function SchoolPage() {
                 <Button icon={<DownloadOutlined />} href={publicityUrl(runId, 'csv', code)} download>
                   本校公示 CSV
                 </Button>
+                <Button icon={<DownloadOutlined />} href={publicityUrl(runId, 'xlsx', code)} download>
+                  本校公示 Excel
+                </Button>
                 <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
                   打印（A4）
                 </Button>

@@ -1,7 +1,8 @@
 import { Button, Card } from 'antd';
 import { Link, useParams } from 'react-router';
-import { PersonCard } from '../components/person-card';
+import { PersonDetails, usePerson } from '../components/person-card';
 import { PageTitle } from '../components/shell';
+import { Loading } from '../components/status';
 import { useUser } from '../session';
 
 /** /runs/:id/staff/:staffId: one person's card, linkable (e.g. from an appeal's file). */
@@ -10,6 +11,7 @@ export function StaffPage() {
   const runId = Number(params.id);
   const staffId = params.staffId ?? '';
   const user = useUser();
+  const person = usePerson(runId, staffId);
   const back =
     user.role === 'principal' ? `/runs/${runId}/schools/${user.schoolCode ?? ''}` : `/runs/${runId}`;
   return (
@@ -21,10 +23,10 @@ export function StaffPage() {
           </Link>
         }
       >
-        分配 #{runId} · {staffId}
+        分配 #{runId} · {person.data ? `${person.data.placement.name}（${staffId}）` : staffId}
       </PageTitle>
       <Card>
-        <PersonCard runId={runId} staffId={staffId} />
+        <Loading state={person}>{(e) => <PersonDetails e={e} />}</Loading>
       </Card>
     </>
   );
