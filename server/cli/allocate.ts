@@ -8,6 +8,7 @@ import { formatIssues } from '../report/issues-text';
 import { formatPerson } from '../report/person-text';
 import { problemsXlsx } from '../report/problems-xlsx';
 import { formatSummaryTable } from '../report/summary-table';
+import { runMain } from './run-main';
 
 /**
  * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--explain id|all]…
@@ -117,12 +118,4 @@ function parse() {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`allocate failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { stack: true });

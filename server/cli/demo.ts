@@ -11,6 +11,7 @@ import { importDataset, type UploadedFile } from '../services/datasets';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../services/demo-accounts';
 import { writePublicityFiles } from '../services/exports';
 import { createRun } from '../services/runs';
+import { runMain } from './run-main';
 
 const FIXTURE = 'fixtures/yangcheng-2020';
 const OUT = 'out/yangcheng-2020';
@@ -63,12 +64,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { stack: true });
