@@ -58,7 +58,10 @@ async function readXlsx(bytes: Uint8Array): Promise<WorkbookRead> {
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = xlsxCellText(cell.value);
+        // A merged range holds its value in its first cell only; exceljs repeats it in every other cell,
+        // which would make a title merged across the header's width look like a row of headers. Read
+        // them empty, as Excel (and SheetJS, for .xls) does.
+        cells[col - 1] = cell.type === ExcelJS.ValueType.Merge ? '' : xlsxCellText(cell.value);
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
       records[rowNumber - 1] = cells;

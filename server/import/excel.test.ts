@@ -94,4 +94,30 @@ describe('Excel in', () => {
       ['NUMBER_INVALID', 4, 'score'],
     ]);
   });
+  it('skips a title in a merged cell (exceljs repeats the master’s value across the merge; Excel does not)', async () => {
+    const header = staffHeader.split(',');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.addRow(['阳城县2020年教职工花名册']);
+    sheet.mergeCells(1, 1, 1, header.length);
+    sheet.addRow(header);
+    sheet.addRow([
+      'T001',
+      '张伟',
+      'M',
+      new Date(Date.UTC(1975, 2, 8)),
+      'S01',
+      '语文',
+      'high',
+      'senior',
+      25,
+      88.5,
+    ]);
+    sheet.addRow(['T002', '王芳', 'F', '1990-11-23', 'S02', '数学', 'middle', 'first', 8, 'abc']);
+    const staff = new Uint8Array(await book.xlsx.writeBuffer());
+    const r = await parseDataset(files({ staff }));
+    expect(!r.ok && r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['NUMBER_INVALID', 4, 'score'],
+    ]);
+  });
 });
