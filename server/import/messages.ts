@@ -184,8 +184,10 @@ export const MESSAGES = {
   },
   // rules.json
   RULES_JSON_SYNTAX: {
-    zh: (p) => `不是有效的 JSON${p.at}（${p.detail}）`,
-    en: (p) => `not valid JSON${p.at} (${p.detail})`,
+    zh: (p) =>
+      `不是有效的 JSON${p.line === undefined ? '' : `：第 ${p.line} 行第 ${p.column} 列`}（${p.detail}）`,
+    en: (p) =>
+      `not valid JSON${p.line === undefined ? '' : ` at line ${p.line}, column ${p.column}`} (${p.detail})`,
   },
   RULES_UNKNOWN_KEY: {
     zh: (p) => `${p.where} 中有无法识别的键 ${p.keys}；请检查拼写`,
