@@ -64,6 +64,14 @@ export async function backupDatabase(
 ): Promise<CopyCheck & { bytes: number }> {
   if (existsSync(file)) throw new Error(`${file} already exists; choose a new file name`);
   await db.$client.backup(file);
+  // The copy inherits WAL mode; as a rollback-journal database it is one self-contained file (no -wal/-shm
+  // left beside it), readable where it is archived, even on read-only media.
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   const check = checkCopy(file);
   const bytes = statSync(file).size;
   db.transaction(
