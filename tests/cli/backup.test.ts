@@ -115,6 +115,16 @@ describe('backup and restore', () => {
       },
     ],
     [
+      'a copy whose log guards were dropped (the log could then be edited after the restore)',
+      (file: string) => {
+        writeFileSync(file, readFileSync(join(dir, 'copy.sqlite')));
+        const db = new Database(file);
+        db.exec('DROP TRIGGER audit_log_no_update');
+        db.exec('DROP TRIGGER audit_log_no_delete');
+        db.close();
+      },
+    ],
+    [
       'a truncated copy',
       (file: string) => {
         const bytes = readFileSync(join(dir, 'copy.sqlite'));
