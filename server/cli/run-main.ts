@@ -4,6 +4,11 @@
  * printed as its message, or with its stack where `stack` asks for one (an operator reporting a bug).
  */
 export function runMain(main: () => Promise<number>, options: { stack?: boolean } = {}): void {
+  // `… --json | head` closes the pipe early: that is the reader being done, not a failure worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main().then(
     (code) => {
       process.exitCode = code;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,4 +225,19 @@ describe('npm run allocate', () => {
     const en = await allocateCli(SELECTION, '--lang', 'en', '--explain', 'NOPE');
     expect([en.code, en.stderr]).toEqual([2, 'unknown staff_id: NOPE\n']);
   });
+
+  it('stops quietly when its reader closes the pipe early (… --json | head)', async () => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/allocate.ts', FIXTURE, '--json'], {
+      cwd: ROOT,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Read the first chunk, then close our end as `head -c` would.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|\bat /);
+    expect(code).toBe(0);
+  }, 60_000);
 });
