@@ -186,8 +186,13 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
       logLevel,
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    // A server that already exited (a crash before or during the bench) emits no further 'exit': waiting for
+    // one would hang the bench instead of reporting the error.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   }
 }

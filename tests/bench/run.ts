@@ -19,6 +19,9 @@ interface Row extends Omit<Timing, 'cpuMedianMs'> {
   readonly cpuMedianMs?: number;
   readonly peakRssMiB?: number;
   readonly firstRunPeakRssMiB?: number;
+  /** What an engine instance was made of (engine-scale.ts reports it), so its row names what was measured. */
+  readonly staff?: number;
+  readonly applications?: number;
 }
 
 async function child(script: string, args: readonly (string | number)[]): Promise<Row> {
@@ -30,13 +33,14 @@ async function child(script: string, args: readonly (string | number)[]): Promis
   return JSON.parse(stdout) as Row;
 }
 
+const WHAT = 66;
 const ms = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 function line(what: string, target: string, row: Row): string {
   const mib = (x: number) => x.toLocaleString('en-US');
   const first = row.firstRunPeakRssMiB === undefined ? '' : `${mib(row.firstRunPeakRssMiB)} / `;
   const peak = row.peakRssMiB === undefined ? '' : `${first}${mib(row.peakRssMiB)} MiB`;
   const cpu = row.cpuMedianMs === undefined ? '' : ms(row.cpuMedianMs);
-  return `${what.padEnd(58)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(18)}${cpu.padStart(12)}`;
+  return `${what.padEnd(WHAT)}${target.padStart(22)}${ms(row.medianMs).padStart(12)}${ms(row.minMs).padStart(12)}${String(row.runs).padStart(6)}${peak.padStart(18)}${cpu.padStart(12)}`;
 }
 
 const loadAtStart = loadavg()[0]!;
@@ -44,20 +48,29 @@ const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 
 console.log(
-  `${'what'.padEnd(58)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS 1st/all'.padStart(18)}${'CPU median'.padStart(12)}`,
+  `${'what'.padEnd(WHAT)}${'target (median)'.padStart(22)}${'median'.padStart(12)}${'min'.padStart(12)}${'runs'.padStart(6)}${'peak RSS 1st/all'.padStart(18)}${'CPU median'.padStart(12)}`,
 );
 if (want('load')) {
   console.log(line('load the fixture folder (readDatasetDir)', '≤ 20 ms', await child('load-dir.ts', [31])));
 }
 if (want('engine')) {
-  const rows: [string, string, string, number][] = [
-    ['allocate on the fixture (3,487 staff)', '≤ 15 ms', '1', 31],
-    ['allocate, cross-school only (3,500 staff, 5 choices each)', '≤ 20 ms', 'cross-school', 31],
-    ['allocate at 10× (34,870 staff)', '≤ 250 ms', '10', 9],
-    ['allocate at 100× (348,700 staff)', '≤ 3,000 ms, 1 GiB', '100', 3],
+  // Each label is completed with the size of the instance the child actually built, not a figure typed here.
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-US');
+  const rows: [(r: Row) => string, string, string, number][] = [
+    [(r) => `allocate on the fixture (${n(r.staff)} staff)`, '≤ 15 ms', '1', 31],
+    [
+      (r) => `allocate, cross-school only (${n(r.staff)} staff, ${n(r.applications)} applications)`,
+      '≤ 20 ms',
+      'cross-school',
+      31,
+    ],
+    [(r) => `allocate at 10× (${n(r.staff)} staff)`, '≤ 250 ms', '10', 9],
+    [(r) => `allocate at 100× (${n(r.staff)} staff)`, '≤ 3,000 ms, 1 GiB', '100', 3],
   ];
-  for (const [what, target, instance, runs] of rows)
-    console.log(line(what, target, await child('engine-scale.ts', [instance, runs])));
+  for (const [what, target, instance, runs] of rows) {
+    const row = await child('engine-scale.ts', [instance, runs]);
+    console.log(line(what(row), target, row));
+  }
 }
 if (want('loader')) {
   // The fixture's readDatasetDir is the table's first row (in its own process); these are issue #6's
