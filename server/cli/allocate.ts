@@ -8,6 +8,7 @@ import { formatIssues } from '../report/issues-text';
 import { formatPerson } from '../report/person-text';
 import { problemsXlsx } from '../report/problems-xlsx';
 import { formatSummaryTable } from '../report/summary-table';
+import { runMain } from './run-main';
 
 /**
  * `npm run allocate -- <dataset-dir> [--rules file] [--json] [--lang zh|en] [--explain id|all]…
@@ -17,7 +18,7 @@ import { formatSummaryTable } from '../report/summary-table';
  * that person's explanation, in Chinese (default) or English. Import warnings go to stderr as
  * `warning: file:line [column]: message`; `--problems` also writes problems and warnings as an .xlsx report
  * (no birth dates or ID numbers in it). Exit codes: 0 done, 1 the dataset (or rules) was rejected, 2 bad
- * usage.
+ * usage (an unknown option or --explain id, a --problems file that cannot be written).
  */
 const USAGE =
   'usage: npm run allocate -- <dataset-dir> [--rules rules.json] [--json] [--lang zh|en] [--explain <staff_id>|all]… [--problems report.xlsx]';
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
   const lang = pickLang(langArg);
   const rules = args.values.rules === undefined ? {} : { rulesPath: args.values.rules };
   const loaded = await readDatasetDir(dir, { ...rules, lang });
+  let unwritable = false;
   if (args.values.problems !== undefined) {
     // Read again with dates and ID numbers left out of the messages: the report travels by e-mail.
     const redacted = await readDatasetDir(dir, { ...rules, lang, redact: true });
@@ -48,7 +50,19 @@ async function main(): Promise<number> {
       warnings: redacted.warnings,
       moreWarnings: redacted.moreWarnings,
     };
-    await writeFile(args.values.problems, await problemsXlsx(report, lang));
+    try {
+      await writeFile(args.values.problems, await problemsXlsx(report, lang));
+    } catch (err) {
+      // A mistyped path is a usage error: say so, and still print the problems below.
+      const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      const path = args.values.problems;
+      process.stderr.write(
+        lang === 'zh'
+          ? `无法写入问题清单 ${path}（${why}）\n`
+          : `cannot write the problem report ${path} (${why})\n`,
+      );
+      unwritable = true;
+    }
   }
   if (loaded.warnings.length > 0) {
     const more = loaded.moreWarnings > 0 ? `\nwarning: … ${loaded.moreWarnings} more` : '';
@@ -62,8 +76,9 @@ async function main(): Promise<number> {
         ? `数据集被拒绝（${count} 个问题），未运行：`
         : `Dataset rejected (${count} problem(s)); nothing was run:`;
     process.stderr.write(`${title}\n${formatIssues(loaded.issues)}${more}\n`);
-    return 1;
+    return unwritable ? 2 : 1;
   }
+  if (unwritable) return 2;
   const result = allocate(loaded.dataset, loaded.rules);
   if (args.values.json) {
     process.stdout.write(`${JSON.stringify({ ...result, importWarnings: loaded.warnings })}\n`);
@@ -92,7 +107,9 @@ async function main(): Promise<number> {
     : wanted.map((id) => result.placements.find((p) => p.staffId === id));
   for (const [i, p] of people.entries()) {
     if (p === undefined) {
-      process.stderr.write(`unknown staff_id: ${wanted[i]}\n`);
+      process.stderr.write(
+        lang === 'zh' ? `没有工号为 ${wanted[i]} 的教职工\n` : `unknown staff_id: ${wanted[i]}\n`,
+      );
       return 2;
     }
     out.push('', formatPerson(result, p, lang));
@@ -117,12 +134,4 @@ function parse() {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`allocate failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { stack: true });

@@ -1,6 +1,7 @@
 import { closeDatabase, openDatabase } from '../../db';
 import { CLI_ACTOR } from '../plugins/auth';
 import { backupDatabase } from '../services/backup';
+import { runMain } from './run-main';
 
 /**
  * `npm run backup -- <file>`: a consistent copy of the database (DATABASE_PATH) while the server runs,
@@ -29,12 +30,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

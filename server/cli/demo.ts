@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../services/de
 import { writePublicityFiles } from '../services/exports';
 import { fromStoredResult } from '../services/legacy-results';
 import { createRun } from '../services/runs';
+import { runMain } from './run-main';
 
 const FIXTURE = 'fixtures/yangcheng-2020';
 const OUT = 'out/yangcheng-2020';
@@ -65,12 +66,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { stack: true });

@@ -1,6 +1,7 @@
 import { DEFAULT_DATABASE_PATH } from '../../db';
 import { CLI_ACTOR } from '../plugins/auth';
 import { restoreDatabase } from '../services/backup';
+import { runMain } from './run-main';
 
 /**
  * `npm run restore -- <file>`: replaces the database (DATABASE_PATH) with a backup, only when the backup
@@ -28,12 +29,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

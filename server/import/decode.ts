@@ -98,6 +98,15 @@ function implausibleCount(text: string): number {
  * decodeText(new Uint8Array([0xd6, 0xd0])); // { ok: true, text: '中', encoding: 'gb18030' }
  */
 export function decodeText(bytes: Uint8Array): Decoded {
+  // Outside UTF-16 a byte below 0x20 or 0x7F is that control character in UTF-8 and in GB18030 alike (no
+  // multi-byte sequence of either uses one), so a binary file is told at once — not as a line-by-line list
+  // of undecodable lines when its bytes are no encoding either.
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  const controlByte = utf16 ? -1 : bytes.findIndex(isControl);
+  if (controlByte !== -1) {
+    const codePoint = (bytes[controlByte] ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, problems: [{ line: null, code: 'FILE_NOT_TEXT', params: { codePoint } }] };
+  }
   const decoded = chooseDecoding(bytes);
   if (!decoded.ok) return decoded;
   const control = findControlCharacter(decoded.text);
@@ -230,13 +239,15 @@ function undecodableLines(bytes: Uint8Array): DecodeProblem[] {
   return problems.length > 0 ? problems : [{ line: null, code: 'ENCODING_UNKNOWN', params: {} }];
 }
 
+/** Tab, LF and CR are legitimate in CSV; every other C0 control (and DEL) is not. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
 function findControlCharacter(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Tab, LF and CR are legitimate in CSV; every other C0 control (and DEL) is not.
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) {
-      return code.toString(16).toUpperCase().padStart(4, '0');
-    }
+    if (isControl(code)) return code.toString(16).toUpperCase().padStart(4, '0');
   }
   return null;
 }

@@ -53,6 +53,16 @@ describe('encodings are detected, never asked', () => {
     ]);
   });
 
+  it('rejects a binary file whose bytes are not UTF-8 or GBK either (a program, a picture) as not text, once', async () => {
+    // An ELF header, then bytes no encoding reads: one FILE_NOT_TEXT, not a LINE_UNDECODABLE per line.
+    const binary = new Uint8Array([
+      0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0xff, 0xfe, 0x0a, 0xff, 0x00, 0x0a,
+    ]);
+    expect(await codesOf(parseEn(files({ staff: binary })))).toEqual([
+      ['FILE_NOT_TEXT', 'staff.csv', null, null],
+    ]);
+  });
+
   it('reads a zip as a workbook, and a broken one is a located problem', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]);
     expect(await codesOf(parseEn(files({ staff: zip })))).toEqual([

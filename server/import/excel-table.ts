@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { type RawTable, toTable } from './csv-table';
 import { MAX_COLUMNS, MAX_ROWS, MAX_XLS_BYTES, MAX_XLSX_UNZIPPED_BYTES } from './limits';
+import type { MessageParams } from './messages';
 
 /** A workbook's sheets by name, each read as a table (null: the sheet has no non-blank row). */
 export type WorkbookRead =
@@ -52,13 +53,27 @@ async function readXlsx(bytes: Uint8Array): Promise<WorkbookRead> {
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   const sheets = new Map<string, RawTable | null>();
   for (const sheet of workbook.worksheets) {
-    const bounds = checkBounds(sheet.rowCount, sheet.columnCount);
+    // Bounded by the cells that hold a value: exceljs's rowCount/columnCount also count cells that only carry
+    // formatting (a border drawn down to row 65536, a coloured column far right), common in rosters.
+    let lastRow = 0;
+    let lastColumn = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      lastRow = rowNumber;
+      row.eachCell({ includeEmpty: false }, (_cell, col) => {
+        if (col > lastColumn) lastColumn = col;
+      });
+    });
+    const bounds = checkBounds(lastRow, lastColumn);
     if (bounds !== null) return bounds;
     const records: string[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = xlsxCellText(cell.value);
+        if (col > lastColumn) return;
+        // A merged range holds its value in its first cell only; exceljs repeats it in every other cell,
+        // which would make a title merged across the header's width look like a row of headers. Read
+        // them empty, as Excel (and SheetJS, for .xls) does.
+        cells[col - 1] = cell.type === ExcelJS.ValueType.Merge ? '' : xlsxCellText(cell.value);
       });
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
       records[rowNumber - 1] = cells;
@@ -171,6 +186,13 @@ function checkBounds(rows: number, columns: number): WorkbookRead | null {
   if (rows > MAX_ROWS + 1) return { ok: false, code: 'FILE_TOO_MANY_ROWS', detail: String(rows) };
   if (columns > MAX_COLUMNS) return { ok: false, code: 'FILE_TOO_MANY_COLUMNS', detail: String(columns) };
   return null;
+}
+
+/** The message params of a workbook that could not be read: a bound's count and limit, else the detail. */
+export function workbookProblemParams(book: { code: string; detail: string }): MessageParams {
+  if (book.code === 'FILE_TOO_MANY_ROWS') return { count: book.detail, limit: MAX_ROWS };
+  if (book.code === 'FILE_TOO_MANY_COLUMNS') return { count: book.detail, limit: MAX_COLUMNS };
+  return { detail: book.detail };
 }
 
 function numberText(n: number): string {

@@ -94,4 +94,53 @@ describe('Excel in', () => {
       ['NUMBER_INVALID', 4, 'score'],
     ]);
   });
+  it('counts rows and columns that hold values, not cells that only carry formatting far below or right', async () => {
+    const header = staffHeader.split(',');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.addRow(header);
+    sheet.addRow(['T001', '张伟', 'M', '1975-03-08', 'S01', '语文', 'high', 'senior', 25, 'abc']);
+    sheet.getCell('A150000').border = { top: { style: 'thin' } };
+    sheet.getCell(2, 500).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const staff = new Uint8Array(await book.xlsx.writeBuffer());
+    const r = await parseDataset(files({ staff }));
+    expect(!r.ok && r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['NUMBER_INVALID', 2, 'score'],
+    ]);
+  });
+
+  it('a sheet over the column limit names its count and the limit', async () => {
+    const wide = await xlsxOf([Array.from({ length: 250 }, (_, i) => `c${i}`)]);
+    const r = await parseDataset(files({ staff: wide }));
+    expect(!r.ok && r.issues.map((i) => [i.code, i.message])).toEqual([
+      ['FILE_TOO_MANY_COLUMNS', '表头有 250 列，超过上限 200 列'],
+    ]);
+  });
+
+  it('skips a title in a merged cell (exceljs repeats the master’s value across the merge; Excel does not)', async () => {
+    const header = staffHeader.split(',');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.addRow(['阳城县2020年教职工花名册']);
+    sheet.mergeCells(1, 1, 1, header.length);
+    sheet.addRow(header);
+    sheet.addRow([
+      'T001',
+      '张伟',
+      'M',
+      new Date(Date.UTC(1975, 2, 8)),
+      'S01',
+      '语文',
+      'high',
+      'senior',
+      25,
+      88.5,
+    ]);
+    sheet.addRow(['T002', '王芳', 'F', '1990-11-23', 'S02', '数学', 'middle', 'first', 8, 'abc']);
+    const staff = new Uint8Array(await book.xlsx.writeBuffer());
+    const r = await parseDataset(files({ staff }));
+    expect(!r.ok && r.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['NUMBER_INVALID', 4, 'score'],
+    ]);
+  });
 });

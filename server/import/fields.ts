@@ -120,15 +120,15 @@ export function parseDecimal(raw: string, range: DecimalRange): Parsed<number> {
   const text = asciiFold(raw);
   const quick = plainDecimal(text, range);
   if (quick !== null) return quick;
-  const decimals = range.maxDecimals === undefined ? '' : ` (≤ ${range.maxDecimals} dp)`;
-  const expected = `${range.min} – ${range.max}${decimals}`;
+  // Worded by the message in its own language; '' when any number of decimals is fine.
+  const expected = { min: range.min, max: range.max, decimals: range.maxDecimals ?? '' };
   const match = /^[-+]?\d+(?:\.(\d+))?$/.exec(text);
-  if (match === null) return bad('NUMBER_INVALID', { value: raw, expected });
+  if (match === null) return bad('NUMBER_INVALID', { value: raw, ...expected });
   const value = Number(text);
-  if (value < range.min || value > range.max) return bad('NUMBER_OUT_OF_RANGE', { value: raw, expected });
+  if (value < range.min || value > range.max) return bad('NUMBER_OUT_OF_RANGE', { value: raw, ...expected });
   if (range.maxDecimals !== undefined && match[1] !== undefined) {
     const fraction = match[1].replace(/0+$/, '');
-    if (fraction.length > range.maxDecimals) return bad('NUMBER_TOO_PRECISE', { value: raw, expected });
+    if (fraction.length > range.maxDecimals) return bad('NUMBER_TOO_PRECISE', { value: raw, ...expected });
   }
   // Object.is(-0) would make "-0" and "0" hash differently downstream.
   return value === 0 ? 0 : value;

@@ -4,6 +4,12 @@ import type { Lang } from '../i18n/lang';
 export type MessageParams = Readonly<Record<string, string | number>>;
 type Template = (p: MessageParams) => string;
 
+/** The range of a number column ({min, max, decimals}; decimals '' for any), in words. */
+const numberRangeZh = (p: MessageParams) =>
+  ` ${p.min} 到 ${p.max} 之间的数${p.decimals === '' ? '' : `，最多 ${p.decimals} 位小数`}`;
+const numberRangeEn = (p: MessageParams) =>
+  `${p.min} – ${p.max}${p.decimals === '' ? '' : ` (≤ ${p.decimals} dp)`}`;
+
 /**
  * Every import problem and warning, by stable code, in Chinese (what the HR office reads) and English.
  * Codes are part of the API: clients and the problem report branch on them, never on the text.
@@ -134,16 +140,16 @@ export const MESSAGES = {
     en: (p) => `"${p.value}" is not a whole number ≥ 0`,
   },
   NUMBER_INVALID: {
-    zh: (p) => `"${p.value}" 不是数字；应为${p.expected}`,
-    en: (p) => `"${p.value}" is not a number; expected ${p.expected}`,
+    zh: (p) => `"${p.value}" 不是数字；应为${numberRangeZh(p)}`,
+    en: (p) => `"${p.value}" is not a number; expected ${numberRangeEn(p)}`,
   },
   NUMBER_OUT_OF_RANGE: {
-    zh: (p) => `${p.value} 超出范围；应为${p.expected}`,
-    en: (p) => `${p.value} is out of range; expected ${p.expected}`,
+    zh: (p) => `${p.value} 超出范围；应为${numberRangeZh(p)}`,
+    en: (p) => `${p.value} is out of range; expected ${numberRangeEn(p)}`,
   },
   NUMBER_TOO_PRECISE: {
-    zh: (p) => `${p.value} 小数位太多；应为${p.expected}`,
-    en: (p) => `${p.value} has too many decimals; expected ${p.expected}`,
+    zh: (p) => `${p.value} 小数位太多；应为${numberRangeZh(p)}`,
+    en: (p) => `${p.value} has too many decimals; expected ${numberRangeEn(p)}`,
   },
   ID_SCIENTIFIC: {
     zh: (p) =>
@@ -184,8 +190,10 @@ export const MESSAGES = {
   },
   // rules.json
   RULES_JSON_SYNTAX: {
-    zh: (p) => `不是有效的 JSON${p.at}（${p.detail}）`,
-    en: (p) => `not valid JSON${p.at} (${p.detail})`,
+    zh: (p) =>
+      `不是有效的 JSON${p.line === undefined ? '' : `：第 ${p.line} 行第 ${p.column} 列`}（${p.detail}）`,
+    en: (p) =>
+      `not valid JSON${p.line === undefined ? '' : ` at line ${p.line}, column ${p.column}`} (${p.detail})`,
   },
   RULES_UNKNOWN_KEY: {
     zh: (p) => `${p.where} 中有无法识别的键 ${p.keys}；请检查拼写`,

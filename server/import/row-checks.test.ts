@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDataset } from './index';
 import { files, issuesOf, parseEn, staffHeader } from './testdata/inline';
 
 describe('parseDataset — bad cells', () => {
@@ -52,6 +53,13 @@ describe('parseDataset — bad cells', () => {
       { file: 'staff.csv', line: 3, column: 'score', message: `100.5 is out of range; ${expected}` },
       { file: 'staff.csv', line: 4, column: 'score', message: `88.125 has too many decimals; ${expected}` },
     ]);
+  });
+
+  it('words the expected range in Chinese in a Chinese message', async () => {
+    const staff = [staffHeader, 'T001,张伟,M,1975-03-08,S01,语文,high,senior,25,八十八'].join('\n');
+    expect((await issuesOf(parseDataset(files({ staff }))))[0]?.message).toBe(
+      '"八十八" 不是数字；应为 0 到 100 之间的数，最多 2 位小数',
+    );
   });
 
   it('reports reserved posts exceeding posts', async () => {

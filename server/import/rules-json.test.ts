@@ -126,4 +126,9 @@ describe('rules.json inside a dataset', () => {
     expect(result.issues[0]).toMatchObject({ file: 'rules.json', line: 3, column: '1' });
     expect(result.issues[0]?.message).toMatch(/^not valid JSON at line 3, column 1/);
   });
+
+  it('words the place of a JSON syntax error in Chinese too', async () => {
+    const result = await parseDataset(files({ rules: '{\n  "asOf": "2020-08-01",\n}\n' }));
+    expect(!result.ok && result.issues[0]?.message).toMatch(/^不是有效的 JSON：第 3 行第 1 列（/);
+  });
 });

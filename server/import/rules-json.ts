@@ -73,9 +73,9 @@ export function parseRulesText(text: string, file = 'rules.json', lang: Lang = D
     const detail = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(detail);
     const where = position === null ? null : lineAndColumn(text, Number(position[1]));
-    const at = where === null ? '' : ` at line ${where.line}, column ${where.column}`;
     const issue = made(file, where?.line ?? null, where === null ? null : String(where.column), lang);
-    return { ok: false, issues: [issue('RULES_JSON_SYNTAX', { at, detail: detail.slice(0, 200) })] };
+    const at = where === null ? {} : { line: where.line, column: where.column };
+    return { ok: false, issues: [issue('RULES_JSON_SYNTAX', { ...at, detail: detail.slice(0, 200) })] };
   }
   return parseRules(value, file, lang);
 }

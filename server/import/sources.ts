@@ -1,7 +1,7 @@
 import type { CsvKind } from './columns';
 import { type RawTable, readCsvTable } from './csv-table';
 import { decodeText, sha256Hex } from './decode';
-import { readWorkbook, spreadsheetKind } from './excel-table';
+import { readWorkbook, spreadsheetKind, workbookProblemParams } from './excel-table';
 import type { Problems } from './problems';
 import type { DatasetFileKind, Encoding } from './types';
 
@@ -82,7 +82,7 @@ async function readFileTable(
   if (spreadsheet !== null) {
     const book = await readWorkbook(file.bytes, spreadsheet);
     if (!book.ok) {
-      problems.error(where, book.code, { detail: book.detail, limit: book.detail, count: book.detail });
+      problems.error(where, book.code, workbookProblemParams(book));
       return null;
     }
     // A file named for its kind: its sheet named for the kind, else its first sheet.
@@ -132,7 +132,7 @@ async function readWorkbookTables(
   }
   const book = await readWorkbook(workbook.bytes, spreadsheet);
   if (!book.ok) {
-    problems.error(where, book.code, { detail: book.detail, limit: book.detail, count: book.detail });
+    problems.error(where, book.code, workbookProblemParams(book));
     return;
   }
   const sha256 = sha256Hex(workbook.bytes);

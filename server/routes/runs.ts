@@ -181,6 +181,8 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
           'Recompute the run from its stored canonical input; compare the whole output and the decisions alone',
         params: RunIdParams,
         querystring: LangQuery,
+        // No body; one sent anyway must be empty, so a misplaced field (rules, lang) is refused, not ignored.
+        body: z.strictObject({}).nullish(),
         response: { 200: ReplaySchema, ...readErrors, ...writeErrors },
       },
     },

@@ -19,6 +19,16 @@ export interface CopyCheck {
  * Checks a database file without changing it: `PRAGMA integrity_check`, then the audit log's hash chain.
  * Never throws for a bad file; says what is wrong instead.
  */
+/** The triggers of migrations/0001_immutability.sql that refuse edits to the log, datasets and runs. */
+const IMMUTABILITY_TRIGGERS = [
+  'datasets_no_update',
+  'dataset_files_no_update',
+  'runs_no_update',
+  'placements_no_update',
+  'audit_log_no_update',
+  'audit_log_no_delete',
+] as const;
+
 export function checkCopy(file: string): CopyCheck {
   const fail = (
     problem: string,
@@ -44,6 +54,20 @@ export function checkCopy(file: string): CopyCheck {
     if (!hasLog) return fail('not a database of this product (no audit_log table)', integrity);
     const audit = verifyAuditChain(drizzle(sqlite, { schema }));
     if (!audit.ok) return fail(`audit chain broken: ${audit.problem}`, integrity, audit);
+    // A copy made after the immutability migration (0001, the second) must still have its guards: without
+    // them the log and the runs could be edited after the restore (migrations, already applied, would not
+    // bring them back).
+    const applied = (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number })
+      .n;
+    const triggers = new Set(
+      (
+        sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]
+      ).map((r) => r.name),
+    );
+    const missing = IMMUTABILITY_TRIGGERS.filter((name) => !triggers.has(name));
+    if (applied >= 2 && missing.length > 0) {
+      return fail(`its write guards were removed (${missing.join(', ')})`, integrity, audit);
+    }
     return { ok: true, integrity, audit, problem: null };
   } catch (error) {
     return fail(`cannot read it as SQLite: ${error instanceof Error ? error.message : String(error)}`);
@@ -64,6 +88,14 @@ export async function backupDatabase(
 ): Promise<CopyCheck & { bytes: number }> {
   if (existsSync(file)) throw new Error(`${file} already exists; choose a new file name`);
   await db.$client.backup(file);
+  // The copy inherits WAL mode; as a rollback-journal database it is one self-contained file (no -wal/-shm
+  // left beside it), readable where it is archived, even on read-only media.
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   const check = checkCopy(file);
   const bytes = statSync(file).size;
   db.transaction(

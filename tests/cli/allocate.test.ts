@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,4 +208,36 @@ describe('npm run allocate', () => {
     // The serial's date (a birth date) is not copied into the report.
     expect(JSON.stringify(rows)).not.toContain('1985-05-11');
   });
+
+  it('a --problems path it cannot write is said in a sentence, and the problems are still printed', async () => {
+    const cases = join(ROOT, 'server/import/testdata/intake-cases');
+    const report = join(mkdtempSync(join(tmpdir(), 'problems-')), 'no-such-dir', 'problems.xlsx');
+    const bad = await allocateCli(join(cases, 'excel-mangled'), '--problems', report);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`无法写入问题清单 ${report}（ENOENT）`);
+    expect(bad.stderr).toContain('数据集被拒绝（5 个问题）');
+    expect(bad.stderr).not.toMatch(/\bat .*allocate\.ts/);
+  });
+
+  it('an unknown --explain id is said in the chosen language', async () => {
+    const zh = await allocateCli(SELECTION, '--explain', 'NOPE');
+    expect([zh.code, zh.stderr]).toEqual([2, '没有工号为 NOPE 的教职工\n']);
+    const en = await allocateCli(SELECTION, '--lang', 'en', '--explain', 'NOPE');
+    expect([en.code, en.stderr]).toEqual([2, 'unknown staff_id: NOPE\n']);
+  });
+
+  it('stops quietly when its reader closes the pipe early (… --json | head)', async () => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/allocate.ts', FIXTURE, '--json'], {
+      cwd: ROOT,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Read the first chunk, then close our end as `head -c` would.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|\bat /);
+    expect(code).toBe(0);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,6 +66,9 @@ describe('backup and restore', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('makes a consistent, audited copy while the server runs', () => {
+    // One self-contained file (rollback journal, not WAL): no -wal/-shm beside it, readable from read-only media.
+    expect(readdirSync(dir).filter((f) => f.startsWith('copy.sqlite'))).toEqual(['copy.sqlite']);
+    expect(readFileSync(join(dir, 'copy.sqlite'))[18]).toBe(1);
     const copy = new Database(join(dir, 'copy.sqlite'), { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     const datasets = (copy.prepare('SELECT count(*) AS n FROM datasets').get() as { n: number }).n;
@@ -108,6 +111,16 @@ describe('backup and restore', () => {
         const db = new Database(file);
         db.exec('DROP TRIGGER audit_log_no_update');
         db.exec("UPDATE audit_log SET actor = 'someone else' WHERE seq = 1");
+        db.close();
+      },
+    ],
+    [
+      'a copy whose log guards were dropped (the log could then be edited after the restore)',
+      (file: string) => {
+        writeFileSync(file, readFileSync(join(dir, 'copy.sqlite')));
+        const db = new Database(file);
+        db.exec('DROP TRIGGER audit_log_no_update');
+        db.exec('DROP TRIGGER audit_log_no_delete');
         db.close();
       },
     ],

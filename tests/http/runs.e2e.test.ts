@@ -107,6 +107,21 @@ describe('runs', () => {
     expect(body.replayInputHash).toBe(body.inputHash);
   });
 
+  it('a replay takes no body: an empty object passes, anything else is VALIDATION_FAILED', async () => {
+    const url = `/api/runs/${runId}/replay`;
+    const empty = await t.app.inject({ method: 'POST', url, headers: t.as.auditor, payload: {} });
+    expect(empty.statusCode).toBe(200);
+    const typo = await t.app.inject({ method: 'POST', url, headers: t.as.auditor, payload: { rules: {} } });
+    expect([typo.statusCode, typo.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    const text = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...t.as.auditor, 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
+    expect([text.statusCode, text.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('a GBK staff.csv with Chinese headers gives the same inputHash as its UTF-8 twin', async () => {
     const dir = join(DATA_DIR, 'gbk');
     const gbk = await uploadAndRun(t, { ...SMALL(), staff: readFileSync(join(dir, 'staff-gbk.csv')) });
