@@ -22,44 +22,47 @@ const metaColumns = {
 
 const INSERT_PLACEMENT = `INSERT INTO placements (run_id, staff_id, name, outcome, school_code, school_name, subject,
   round, from_school_code, from_school_name, choice_rank, distance_km, explanation, steps)
-  VALUES (@runId, @staffId, @name, @outcome, @schoolCode, @schoolName, @subject, @round, @fromSchoolCode,
-  @fromSchoolName, @choiceRank, @distanceKm, @explanation, @steps)`;
-const insertStatements = new WeakMap<Database.Database, Database.Statement>();
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertStatements = new WeakMap<Database.Database, Database.Statement<unknown[]>>();
+
+/**
+ * One placements row without its run id, positionally in the columns' order (staff_id … steps), `steps` as
+ * the JSON text drizzle's JSON mode would store. Flat primitives: made in the allocation worker, they cross
+ * threads cheaply and bind to the prepared insert as they are.
+ */
+export type PlacementTuple = readonly [
+  staffId: NewPlacementRow['staffId'],
+  name: NewPlacementRow['name'],
+  outcome: NewPlacementRow['outcome'],
+  schoolCode: string | null,
+  schoolName: string | null,
+  subject: string | null,
+  round: NonNullable<NewPlacementRow['round']> | null,
+  fromSchoolCode: string,
+  fromSchoolName: string,
+  choiceRank: number | null,
+  distanceKm: number | null,
+  explanation: string,
+  stepsJson: string | null,
+];
 
 /**
  * Inserts a run and its placements. Call it inside the transaction that also records the audit entry.
  *
- * The placements go through one prepared statement on the raw connection rather than drizzle's multi-row
- * insert: for a county's 3,500 rows that is several times faster, and on the same connection it joins the
- * open transaction all the same.
+ * The placements go through one prepared statement (per connection, positional parameters) on the raw
+ * connection rather than drizzle's multi-row insert: for a county's 3,500 rows that is several times faster,
+ * and on the same connection it joins the open transaction all the same.
  */
-export function insertRun(db: Db, row: NewRunRow, rows: readonly Omit<NewPlacementRow, 'runId'>[]): RunMeta {
+export function insertRun(db: Db, row: NewRunRow, rows: readonly PlacementTuple[]): RunMeta {
   const inserted = db.insert(runs).values(row).returning(metaColumns).get();
   const client = db.$client;
   let statement = insertStatements.get(client);
   if (!statement) {
-    statement = client.prepare(INSERT_PLACEMENT);
+    statement = client.prepare<unknown[]>(INSERT_PLACEMENT);
     insertStatements.set(client, statement);
   }
-  for (const p of rows) {
-    statement.run({
-      runId: inserted.id,
-      staffId: p.staffId,
-      name: p.name,
-      outcome: p.outcome,
-      schoolCode: p.schoolCode ?? null,
-      schoolName: p.schoolName ?? null,
-      subject: p.subject ?? null,
-      round: p.round ?? null,
-      fromSchoolCode: p.fromSchoolCode,
-      fromSchoolName: p.fromSchoolName,
-      choiceRank: p.choiceRank ?? null,
-      distanceKm: p.distanceKm ?? null,
-      explanation: p.explanation,
-      // The raw statement bypasses drizzle's JSON mode: encode as drizzle would.
-      steps: p.steps === undefined || p.steps === null ? null : JSON.stringify(p.steps),
-    });
-  }
+  const runId = inserted.id;
+  for (const p of rows) statement.run(runId, ...p);
   return inserted;
 }
 

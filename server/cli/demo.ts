@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { closeDatabase, openDatabase } from '../../db';
+import { closeDatabase, fromJsonText, openDatabase } from '../../db';
 import { DATASET_FILES, type DatasetFileKind } from '../import';
 import { FILE_NAMES } from '../import/types';
 import { CLI_ACTOR } from '../plugins/auth';
@@ -10,6 +10,7 @@ import { AllocationPool } from '../services/allocation-pool';
 import { importDataset, type UploadedFile } from '../services/datasets';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../services/demo-accounts';
 import { writePublicityFiles } from '../services/exports';
+import { fromStoredResult } from '../services/legacy-results';
 import { createRun } from '../services/runs';
 import { runMain } from './run-main';
 
@@ -37,8 +38,9 @@ async function main(): Promise<number> {
     const run = await createRun(db, pool, { datasetId: imported.id, rulesOverride: undefined }, CLI_ACTOR);
     if (!run.ok) throw new Error(`run failed: ${run.reason}`);
 
-    process.stdout.write(`${formatSummaryTable(run.result)}\n\n`);
-    const written = await writePublicityFiles(db, run.run.id, run.result, OUT);
+    const result = fromStoredResult(fromJsonText(run.created.resultJson));
+    process.stdout.write(`${formatSummaryTable(result)}\n\n`);
+    const written = await writePublicityFiles(db, run.run.id, result, OUT);
     const dbPath = process.env.DATABASE_PATH ?? 'data/yangcheng.sqlite';
     await ensureDemoAccounts(db);
     const port = process.env.PORT ?? '3000';

@@ -51,8 +51,7 @@ export const runViewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db,
       const run = requireRun(db, request.params.id);
       const { school, outcome, format } = request.query;
       const lang = pickLang(request.query.lang, request.headers['accept-language']);
-      const result = results.get(run.id);
-      const names = namesFrom(result?.schools ?? []);
+      const names = namesFrom(results.schools(run.id) ?? []);
       if (school !== undefined) assertSchoolAccess(request, school);
       const scope = schoolScope(request);
       const rows = queryPlacements(db, run.id, {

@@ -54,7 +54,7 @@ function scoped(result: AllocationResult, school: string | undefined, lang: Lang
 }
 
 /** The 201 body of POST /api/runs, also stored with an Idempotency-Key. */
-function createdBody(run: RunMeta, result: AllocationResult) {
+function createdBody(run: RunMeta, result: Pick<AllocationResult, 'summary' | 'fairness'>) {
   return {
     id: run.id,
     datasetId: run.datasetId,
@@ -104,7 +104,7 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
             lang,
             idempotency: claim && {
               claim,
-              answer: (run, result) => ({ statusCode: 201, body: createdBody(run, result) }),
+              answer: (run, created) => ({ statusCode: 201, body: createdBody(run, created) }),
             },
           },
           request.actor,
@@ -115,8 +115,8 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, res
             outcome.reason === 'rules_invalid' ? outcome : { issues: [], moreIssues: 0 };
           throw withIssues(new RulesInvalid(issues.length + moreIssues), issues, { moreIssues });
         }
-        results.remember(outcome.run.id, outcome.result);
-        return reply.code(201).send(createdBody(outcome.run, outcome.result));
+        results.remember(outcome.run.id, outcome.created.resultJson, outcome.created.schools);
+        return reply.code(201).send(createdBody(outcome.run, outcome.created));
       });
     },
   );

@@ -25,10 +25,19 @@ describe('allocation pool', () => {
 
   it('runs the TypeScript engine in a worker and gives the same result as in-process', async () => {
     pool = new AllocationPool({ threads: 1, queue: 4 });
-    const { result, rows, resultJson } = await pool.run({ datasetJson, rules: expected.rules });
-    expect(result.outputHash).toBe(expected.outputHash);
-    expect(rows).toHaveLength(expected.placements.length);
-    expect(JSON.parse(resultJson).outputHash).toBe(expected.outputHash);
+    const out = await pool.run({ datasetJson, rules: expected.rules });
+    expect(out.outputHash).toBe(expected.outputHash);
+    expect(out.decisionHash).toBe(expected.decisionHash);
+    expect(out.inputHash).toBe(expected.inputHash);
+    expect(out.inputJson).toBe(inputJson);
+    expect(out.summary).toEqual(expected.summary);
+    expect(out.schools).toHaveLength(expected.schools.length);
+    expect(out.rows).toHaveLength(expected.placements.length);
+    // Rows are flat tuples: staff id first, the steps as JSON text last.
+    const first = expected.placements[0];
+    const row = out.rows.find((r) => r[0] === first?.staffId);
+    expect(row?.[12]).toBe(JSON.stringify(first?.steps));
+    expect(JSON.parse(out.resultJson)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('shares one computation between concurrent replays of the same run', async () => {

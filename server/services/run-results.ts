@@ -1,9 +1,17 @@
-import { type DbExecutor, fromJsonText, getRunResultJson } from '../../db';
+import { type DbExecutor, fromJsonText, getRunResultJson, type JsonText } from '../../db';
 import type { AllocationResult } from '../../engine/types';
 import { fromStoredResult } from './legacy-results';
 
+/** A school's code and name, as the 公示 and explanations word them. */
+export interface SchoolName {
+  readonly schoolCode: string;
+  readonly name: string;
+}
+
 interface Entry {
-  readonly result: AllocationResult;
+  /** Parsed on first use: a run just made is remembered as its text, so its 公示 can be served unparsed. */
+  readonly result: () => AllocationResult;
+  readonly schools: readonly SchoolName[];
   /** Views derived from the result (e.g. a school's candidate lists), computed once per run. */
   readonly views: Map<string, unknown>;
 }
@@ -22,20 +30,32 @@ export class RunResults {
 
   /** The run's result, or null when there is no such run. */
   get(runId: number): AllocationResult | null {
-    return this.entry(runId)?.result ?? null;
+    return this.entry(runId)?.result() ?? null;
+  }
+
+  /** The run's schools, codes and names (cheaper than get() for a run just made); null when no such run. */
+  schools(runId: number): readonly SchoolName[] | null {
+    return this.entry(runId)?.schools ?? null;
   }
 
   /** A view of the run computed at most once per cached run; null when there is no such run. */
   view<T>(runId: number, key: string, compute: (result: AllocationResult) => T): T | null {
     const entry = this.entry(runId);
     if (!entry) return null;
-    if (!entry.views.has(key)) entry.views.set(key, compute(entry.result));
+    if (!entry.views.has(key)) entry.views.set(key, compute(entry.result()));
     return entry.views.get(key) as T;
   }
 
-  /** Seeds the cache with a result just computed, saving the first reader a parse. */
-  remember(runId: number, result: AllocationResult): void {
-    this.store(runId, { result, views: new Map() });
+  /**
+   * Seeds the cache with a run just made: its stored text, parsed only when a reader needs the whole result,
+   * and its schools, which the 公示 lists need at once.
+   */
+  remember(runId: number, resultJson: JsonText<AllocationResult>, schools: readonly SchoolName[]): void {
+    this.store(runId, {
+      result: lazy(() => fromStoredResult(fromJsonText(resultJson))),
+      schools,
+      views: new Map(),
+    });
   }
 
   private entry(runId: number): Entry | null {
@@ -48,7 +68,8 @@ export class RunResults {
     }
     const json = getRunResultJson(this.db, runId);
     if (json === null) return null;
-    const entry = { result: fromStoredResult(fromJsonText(json)), views: new Map<string, unknown>() };
+    const result = fromStoredResult(fromJsonText(json));
+    const entry: Entry = { result: () => result, schools: result.schools, views: new Map<string, unknown>() };
     this.store(runId, entry);
     return entry;
   }
@@ -61,4 +82,13 @@ export class RunResults {
       this.entries.delete(oldest);
     }
   }
+}
+
+/** `compute` run once, on the first call. */
+function lazy<T>(compute: () => T): () => T {
+  let value: { readonly v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
 }

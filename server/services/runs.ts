@@ -12,12 +12,18 @@ import type { AllocationResult } from '../../engine/types';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import { type DatasetIssue, parseRules } from '../import';
 import type { Actor } from '../plugins/auth';
+import type { RunOutput } from '../workers/allocate';
 import type { AllocationPool } from './allocation-pool';
 import { recordWrite, WRITE } from './audit';
 import { type IdempotencyClaim, type StoredAnswer, storeAnswer } from './idempotency';
 
+/** What a new run answers with besides its stored row: no parsed AllocationResult (see RunOutput). */
+export type CreatedRun = Omit<RunOutput, 'inputJson' | 'rows' | 'resultJson'> & {
+  readonly resultJson: JsonText<AllocationResult>;
+};
+
 export type CreateRunOutcome =
-  | { ok: true; run: RunMeta; result: AllocationResult }
+  | { ok: true; run: RunMeta; created: CreatedRun }
   | { ok: false; reason: 'dataset_not_found' }
   | { ok: false; reason: 'rules_invalid'; issues: DatasetIssue[]; moreIssues: number };
 
@@ -41,7 +47,7 @@ export interface CreateRunRequest {
   /** The caller's Idempotency-Key and the answer to store with it, in the run's own transaction. */
   readonly idempotency?: {
     readonly claim: IdempotencyClaim;
-    readonly answer: (run: RunMeta, result: AllocationResult) => StoredAnswer;
+    readonly answer: (run: RunMeta, created: CreatedRun) => StoredAnswer;
   } | null;
 }
 
@@ -76,7 +82,14 @@ export async function createRun(
   }
 
   // The engine runs in a worker thread; only the rows are written here, on the one connection.
-  const { result, resultJson, inputJson, rows } = await pool.run({ datasetJson: payload.datasetJson, rules });
+  const { inputJson, rows, ...output } = await pool.run({ datasetJson: payload.datasetJson, rules });
+  const created: CreatedRun = { ...output, resultJson: output.resultJson as JsonText<AllocationResult> };
+  const hashes = {
+    engineVersion: created.engineVersion,
+    inputHash: created.inputHash,
+    outputHash: created.outputHash,
+    decisionHash: created.decisionHash,
+  };
   // Repositories run on `db` inside the transaction: better-sqlite3 transactions are per connection, and the
   // placements insert needs the raw connection (see insertRun).
   const run = db.transaction(() => {
@@ -86,32 +99,23 @@ export async function createRun(
         datasetId,
         createdAt: new Date().toISOString(),
         createdBy: actor.id,
-        engineVersion: result.engineVersion,
-        inputHash: result.inputHash,
-        outputHash: result.outputHash,
-        decisionHash: result.decisionHash,
+        ...hashes,
         rulesJson: rules,
         inputJson,
-        resultJson: resultJson as JsonText<AllocationResult>,
-        summaryJson: result.summary,
-        fairnessJson: result.fairness,
+        resultJson: created.resultJson,
+        summaryJson: created.summary,
+        fairnessJson: created.fairness,
       },
       rows,
     );
-    recordWrite(db, actor, 'run.create', `run:${meta.id}`, {
-      datasetId,
-      engineVersion: result.engineVersion,
-      inputHash: result.inputHash,
-      outputHash: result.outputHash,
-      decisionHash: result.decisionHash,
-    });
+    recordWrite(db, actor, 'run.create', `run:${meta.id}`, { datasetId, ...hashes });
     if (request.idempotency) {
       const { claim, answer } = request.idempotency;
-      storeAnswer(db, claim, `run:${meta.id}`, answer(meta, result));
+      storeAnswer(db, claim, `run:${meta.id}`, answer(meta, created));
     }
     return meta;
   }, WRITE);
-  return { ok: true, run, result };
+  return { ok: true, run, created };
 }
 
 export interface Replay {
