@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     }
     const imported = await importDataset(db, { files }, CLI_ACTOR, '阳城县 2020 (demo)');
     if (!imported.ok) {
-      process.stderr.write(`The fixture was rejected:\n${formatIssues(imported.issues)}\n`);
+      process.stderr.write(`样例数据未通过检查：\n${formatIssues(imported.issues)}\n`);
       return 1;
     }
     const run = await createRun(db, pool, { datasetId: imported.id, rulesOverride: undefined }, CLI_ACTOR);
@@ -44,18 +44,18 @@ async function main(): Promise<number> {
     const dbPath = process.env.DATABASE_PATH ?? 'data/yangcheng.sqlite';
     await ensureDemoAccounts(db);
     const port = process.env.PORT ?? '3000';
+    // What the operator reads next: in Chinese, like the rest of the demo's output.
     process.stdout.write(
       [
-        `dataset ${imported.id}, run ${run.run.id} stored in ${dbPath}`,
-        `公示 CSVs: ${relative('.', written[0] ?? OUT)} and ${written.length - 2} per-school files in ${join(OUT, 'schools')}/`,
-        `公示 workbook (county and per-school sheets): ${relative('.', written.at(-1) ?? OUT)}`,
+        `数据集 #${imported.id}、分配 #${run.run.id} 已存入 ${dbPath}`,
+        `公示 CSV：全县 ${relative('.', written[0] ?? OUT)}，各校 ${written.length - 2} 个文件在 ${join(OUT, 'schools')}/`,
+        `公示 Excel（全县与各校工作表）：${relative('.', written.at(-1) ?? OUT)}`,
         '',
-        `npm start, then open http://localhost:${port} and log in (password ${DEMO_PASSWORD} for each):`,
+        `运行 npm start，打开 http://localhost:${port} 登录（演示账户密码均为 ${DEMO_PASSWORD}）：`,
         ...DEMO_ACCOUNTS.map(
-          (a) =>
-            `  ${a.username.padEnd(16)} ${a.role.padEnd(10)} ${a.displayName}${a.schoolCode ? ` (${a.schoolCode})` : ''}`,
+          (a) => `  ${a.username.padEnd(16)} ${a.displayName}${a.schoolCode ? `（${a.schoolCode}）` : ''}`,
         ),
-        'Scripts use bearer tokens instead: npm run token -- --role hr (see docs/API.md).',
+        '脚本请改用 API 令牌：npm run token -- --role hr（见 docs/API.md）。',
       ].join('\n'),
     );
     process.stdout.write('\n');
