@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +7,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { closeDatabase, openDatabase } from '../../db';
-import { DATASET_FILES, FILE_NAMES } from '../../server/import';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { issueToken } from '../../server/services/tokens';
+import { fixtureForm, ROOT, stopServer } from './server-process';
 import { median, round1 } from './timing';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURE = join(ROOT, 'fixtures/yangcheng-2020');
 
 export interface HttpBenchOptions {
   /** Timed upload → run → CSV rounds (after one warm-up). */
@@ -73,15 +70,6 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('server did not become healthy');
-}
-
-function fixtureForm(): FormData {
-  const body = new FormData();
-  for (const kind of DATASET_FILES) {
-    const path = join(FIXTURE, FILE_NAMES[kind]);
-    if (existsSync(path)) body.append(kind, new Blob([readFileSync(path)]), FILE_NAMES[kind]);
-  }
-  return body;
 }
 
 /**
@@ -186,14 +174,7 @@ export async function benchHttp(options: HttpBenchOptions = {}): Promise<HttpBen
       logLevel,
     };
   } finally {
-    // A server that already exited (a crash before or during the bench) emits no further 'exit': waiting for
-    // one would hang the bench instead of reporting the error.
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer(child, dir);
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -7,12 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../../db';
 import { FIXTURE_SEED, generateCounty } from '../../fixtures/generator/county';
 import { datasetToCsv } from '../../fixtures/generator/csv';
-import { DATASET_FILES, FILE_NAMES } from '../../server/import';
 import { CLI_ACTOR } from '../../server/plugins/auth';
 import { issueToken } from '../../server/services/tokens';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURE = join(ROOT, 'fixtures/yangcheng-2020');
+import { FIXTURE, fixtureForm, ROOT, stopServer } from './server-process';
 
 /** Latencies and statuses of one kind of request. */
 export interface KindFigures {
@@ -74,15 +71,6 @@ class Recorder {
       };
     });
   }
-}
-
-function fixtureForm(): FormData {
-  const body = new FormData();
-  for (const kind of DATASET_FILES) {
-    const path = join(FIXTURE, FILE_NAMES[kind]);
-    if (existsSync(path)) body.append(kind, new Blob([readFileSync(path)]), FILE_NAMES[kind]);
-  }
-  return body;
 }
 
 function countyForm(scale: number): FormData {
@@ -250,14 +238,7 @@ export async function benchMixed(durationSeconds = 30): Promise<MixedFigures> {
       mixed: { durationSeconds, kinds: mixed.figures(durationSeconds) },
     };
   } finally {
-    // A server that already exited (a crash before or during the bench) emits no further 'exit': waiting for
-    // one would hang the bench instead of reporting the error.
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer(child, dir);
   }
 }
 
