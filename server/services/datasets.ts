@@ -1,5 +1,5 @@
-import { type Db, fromJsonText, insertDataset, type JsonText, toJsonText } from '../../db';
-import type { Dataset, Rules } from '../../engine/types';
+import { type Db, insertDataset, toJsonText } from '../../db';
+import type { Dataset } from '../../engine/types';
 import type { Lang } from '../i18n/lang';
 import { type DatasetFileKind, type DatasetIssue, type NamedBytes, parseDatasetInput } from '../import';
 import { FILE_NAMES } from '../import/types';
@@ -127,12 +127,4 @@ export function checkUpload(upload: Upload, lang: Lang, redact = false) {
       : { files: named, workbook: { name: workbook.fileName || 'dataset.xlsx', bytes: workbook.bytes } },
     { lang, redact },
   );
-}
-
-/** The parsed dataset and rules stored with a dataset, or null when there is no such dataset. */
-export function parseStoredDataset(payload: { datasetJson: JsonText<Dataset>; rulesJson: Rules }): {
-  dataset: Dataset;
-  rules: Rules;
-} {
-  return { dataset: fromJsonText(payload.datasetJson), rules: payload.rulesJson };
 }
