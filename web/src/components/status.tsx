@@ -36,8 +36,9 @@ export function NotFoundPage({ detail }: { detail?: string }) {
 }
 
 /**
- * What was not found, in Chinese, from the API's 404 (server/errors.ts): its code says what, its
- * message carries the numbers ("No run 999", "School YCX99 is not in run 1").
+ * What was not found, in the console's words, from the API's 404 (server/error-codes.ts). The client asks
+ * for Chinese (api/client.ts), so a run's or dataset's message ends with its number ("没有运行记录 999");
+ * a school's or staff member's names nothing, so a principal cannot probe other schools.
  */
 export function notFoundText(error: Pick<ApiError, 'code' | 'message'>): string {
   const m = error.message;
@@ -46,14 +47,10 @@ export function notFoundText(error: Pick<ApiError, 'code' | 'message'>): string 
       return `没有分配 #${/(\S+)$/.exec(m)?.[1] ?? ''}。`;
     case 'DATASET_NOT_FOUND':
       return `没有数据集 #${/(\S+)$/.exec(m)?.[1] ?? ''}。`;
-    case 'SCHOOL_NOT_FOUND': {
-      const [, school, run] = /^School (\S+) is not in run (\S+)$/.exec(m) ?? [];
-      return school ? `分配 #${run} 中没有学校 ${school}。` : '没有这所学校。';
-    }
-    case 'STAFF_NOT_FOUND': {
-      const [, staff, run] = /^Staff member (\S+) is not in run (\S+)$/.exec(m) ?? [];
-      return staff ? `分配 #${run} 中没有工号 ${staff}。` : '没有这个人。';
-    }
+    case 'SCHOOL_NOT_FOUND':
+      return '没有这所学校。';
+    case 'STAFF_NOT_FOUND':
+      return '没有这个人。';
     default:
       return /[\u4e00-\u9fff]/.test(m) ? m : '没有这个页面或记录。';
   }
