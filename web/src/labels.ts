@@ -1,5 +1,4 @@
-import type { Role } from './api/session-types';
-import type { Outcome, SchoolReport } from './api/types';
+import type { Outcome, Role, SchoolReport } from './api/types';
 
 /** The bureau's words for the engine's codes. */
 export const OUTCOME_LABEL: Record<Outcome, string> = {

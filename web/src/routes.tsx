@@ -1,7 +1,7 @@
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
-import type { Role } from './api/session-types';
+import type { Role } from './api/types';
 import { HOME, Shell } from './components/shell';
 import { ForbiddenPage, NotFoundPage } from './components/status';
 import { AccountsPage } from './pages/accounts';

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { setCsrfToken, setUnauthorizedHandler } from './api/client';
 import { api } from './api/endpoints';
-import type { Session, SessionUser } from './api/session-types';
+import type { Session, SessionUser } from './api/types';
 
 interface SessionState {
   /** undefined while the first GET /api/session is in flight, null when nobody is logged in. */

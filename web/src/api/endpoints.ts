@@ -1,6 +1,7 @@
 import { apiUrl, get, postForFile, request } from './client';
-import type { Account, AccountPatch, NewAccount, Session } from './session-types';
 import type {
+  Account,
+  AccountPatch,
   AuditPage,
   AuditVerification,
   Candidates,
@@ -10,12 +11,14 @@ import type {
   DatasetSummary,
   Diff,
   Explanation,
+  NewAccount,
   PlacementList,
   PlacementsParams,
   Replay,
   RunCreated,
   RunDetail,
   RunListItem,
+  Session,
 } from './types';
 
 /** Every API call the console makes, one typed function each. */

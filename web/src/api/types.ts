@@ -3,6 +3,14 @@
  * the server reaches the bundle), so a change to a schema is a type error here.
  */
 import type { z } from 'zod';
+import type {
+  AccountSchema,
+  CreateAccountBody,
+  RoleSchema,
+  SessionSchema,
+  SessionUserSchema,
+  UpdateAccountBody,
+} from '../../../server/schemas/accounts';
 import type { AuditPageSchema, AuditVerificationSchema } from '../../../server/schemas/audit';
 import type { DatasetIssueSchema, ErrorSchema } from '../../../server/schemas/common';
 import type {
@@ -55,3 +63,9 @@ export type PlacementRow = z.output<typeof PlacementRowSchema>;
 export type PlacementsParams = Partial<z.input<typeof PlacementsQuery>>;
 export type AuditPage = z.output<typeof AuditPageSchema>;
 export type AuditVerification = z.output<typeof AuditVerificationSchema>;
+export type Role = z.output<typeof RoleSchema>;
+export type SessionUser = z.output<typeof SessionUserSchema>;
+export type Session = z.output<typeof SessionSchema>;
+export type Account = z.output<typeof AccountSchema>;
+export type NewAccount = z.input<typeof CreateAccountBody>;
+export type AccountPatch = z.input<typeof UpdateAccountBody>;

@@ -1,7 +1,7 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import type { Role } from '../api/session-types';
+import type { Role } from '../api/types';
 import { ROLE_LABEL } from '../labels';
 import { useSession, useUser } from '../session';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } f
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { Account, Role } from '../api/session-types';
+import type { Account, Role } from '../api/types';
 import { PageTitle } from '../components/shell';
 import { Loading } from '../components/status';
 import { useApi } from '../components/use-api';
