@@ -38,6 +38,8 @@ export async function buildTestApp(options: Omit<AppOptions, 'db'> = {}): Promis
 }
 
 export type FileSet = Record<string, Uint8Array | string>;
+/** A file of an upload: its content, or its name and content. */
+export type FilePart = Uint8Array | string | readonly [fileName: string, content: Uint8Array | string];
 
 /** Reads `names` from a dataset folder; an entry `kind: 'dir/file.csv'` reads that file for that kind. */
 export function readFiles(dir: string, kinds: Record<string, string>): FileSet {
@@ -54,14 +56,17 @@ export const SMALL = (): FileSet =>
     townships: 'townships.csv',
   });
 
-export function form(files: FileSet, fields: Record<string, string> = {}): FormData {
+/**
+ * The multipart body of an upload: each entry is a file's content, sent as `<kind>.csv` (`rules.json` for
+ * rules), or `[fileName, content]` to name it (an .xlsx, a workbook); `fields` are plain form fields.
+ */
+export function form(files: Record<string, FilePart>, fields: Record<string, string> = {}): FormData {
   const body = new FormData();
-  for (const [kind, content] of Object.entries(files)) {
-    body.append(
-      kind,
-      new Blob([typeof content === 'string' ? content : new Uint8Array(content)]),
-      `${kind}.csv`,
-    );
+  for (const [kind, part] of Object.entries(files)) {
+    const [name, content] = Array.isArray(part)
+      ? part
+      : [kind === 'rules' ? 'rules.json' : `${kind}.csv`, part];
+    body.append(kind, new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   }
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   return body;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, SMALL, type TestApp, tableCounts } from './helper';
+import { buildTestApp, form, SMALL, type TestApp, tableCounts } from './helper';
 
 /**
  * The three uploads that crashed the server before the loader was bounded (issue #6), sent over a real
@@ -18,12 +18,7 @@ describe('bounded intake over HTTP', () => {
   async function upload(
     files: Record<string, string | Uint8Array>,
   ): Promise<{ status: number; text: string }> {
-    const body = new FormData();
-    for (const [kind, content] of Object.entries(files)) {
-      const name = kind === 'rules' ? 'rules.json' : `${kind}.csv`;
-      body.append(kind, new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
-    }
-    const res = await fetch(`${base}/api/datasets`, { method: 'POST', headers: t.as.hr, body });
+    const res = await fetch(`${base}/api/datasets`, { method: 'POST', headers: t.as.hr, body: form(files) });
     return { status: res.status, text: await res.text() };
   }
 

@@ -2,18 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, tableCounts } from './helper';
+import { buildTestApp, form, type TestApp, tableCounts } from './helper';
 
 const TESTDATA = join(import.meta.dirname, '../../server/import/testdata');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function multipart(parts: Record<string, [string, Uint8Array | string]>): FormData {
-  const body = new FormData();
-  for (const [field, [name, content]] of Object.entries(parts)) {
-    body.append(field, new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
-  }
-  return body;
-}
 
 const read = (...path: string[]) => readFileSync(join(TESTDATA, ...path));
 
@@ -29,7 +21,7 @@ describe('Excel and messages over HTTP', () => {
       method: 'POST',
       url: '/api/datasets',
       headers: t.as.hr,
-      payload: multipart({ workbook: ['县管校聘.xlsx', read('excel', 'workbook', 'dataset.xlsx')] }),
+      payload: form({ workbook: ['县管校聘.xlsx', read('excel', 'workbook', 'dataset.xlsx')] }),
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
@@ -64,7 +56,7 @@ describe('Excel and messages over HTTP', () => {
       method: 'POST',
       url: '/api/datasets',
       headers: t.as.hr,
-      payload: multipart(parts),
+      payload: form(parts),
     });
     expect(zh.statusCode).toBe(201);
     // S03 is 撤并 in schools and still has a posts row (with 0 posts: no warning); the staff subjects all have posts.
@@ -81,7 +73,7 @@ describe('Excel and messages over HTTP', () => {
       method: 'POST',
       url: '/api/datasets',
       headers: { ...t.as.hr, 'accept-language': 'en-GB,en;q=0.9' },
-      payload: multipart(merging),
+      payload: form(merging),
     });
     expect(en.statusCode).toBe(201);
     expect(en.json().warnings).toEqual([
@@ -110,7 +102,7 @@ describe('Excel and messages over HTTP', () => {
       method: 'POST',
       url: '/api/datasets/problems.xlsx',
       headers: t.as.hr,
-      payload: multipart(parts),
+      payload: form(parts),
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
